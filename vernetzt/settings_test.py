@@ -1,0 +1,13 @@
+"""Settings for the test suite: the production settings, minus what needs a deployed server."""
+
+import os
+
+os.environ.setdefault("VERNETZT_SECRET_KEY", "test-only-secret-key-not-for-production-use-0123456789")
+os.environ.setdefault("VERNETZT_SECURE_SSL_REDIRECT", "0")
+os.environ.setdefault("VERNETZT_STATIC_MANIFEST", "0")
+
+from vernetzt.settings import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast; tests only
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+IMPORT_RUN_IN_BACKGROUND = False  # imports run within the request, so tests see the result

@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from django.views.i18n import JavaScriptCatalog
+
+admin.site.site_header = _("vernetzt administration")
+admin.site.site_title = _("vernetzt")
+
+urlpatterns = [
+    path("", include("vernetzt.core.urls")),
+    path("", include("vernetzt.directory.urls")),
+    path("konto/", include("vernetzt.accounts.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("admin/", admin.site.urls),
+]
