@@ -1,0 +1,56 @@
+"""Who may open which directory URL. The one place for the directory's access rules."""
+
+from vernetzt.core.access import AUTHENTICATED, COUNCIL_OR_STAFF, PUBLIC, STAFF, Rule
+from vernetzt.core.roles import is_staff
+
+
+def _edits_organisation(user, kwargs):
+    if is_staff(user):
+        return True
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.edited_organisations.filter(slug=kwargs.get("slug")).exists()
+
+
+ORGANISATION_EDITOR = Rule(
+    "editors of this organisation and integration office staff", _edits_organisation
+)
+
+RULES = {
+    # Public directory, export and API (what non-public users see is narrowed by selectors).
+    "directory:organisation_list": PUBLIC,
+    "directory:organisation_detail": PUBLIC,
+    "directory:organisation_export": PUBLIC,
+    "directory:api_organisations": PUBLIC,
+    "directory:api_organisation": PUBLIC,
+    "directory:api_taxonomies": PUBLIC,
+    "directory:api_openapi": PUBLIC,
+    "directory:api_docs": PUBLIC,
+    # Self-service proposals.
+    "directory:proposal_create": PUBLIC,
+    "directory:proposal_thanks": PUBLIC,
+    # Editors maintain their organisation.
+    "directory:my_organisations": AUTHENTICATED,
+    "directory:organisation_edit": ORGANISATION_EDITOR,
+    "directory:need_create": ORGANISATION_EDITOR,
+    "directory:need_edit": ORGANISATION_EDITOR,
+    "directory:need_delete": ORGANISATION_EDITOR,
+    "directory:offer_create": ORGANISATION_EDITOR,
+    "directory:offer_edit": ORGANISATION_EDITOR,
+    "directory:offer_delete": ORGANISATION_EDITOR,
+    "directory:contact_create": ORGANISATION_EDITOR,
+    "directory:contact_edit": ORGANISATION_EDITOR,
+    "directory:contact_delete": ORGANISATION_EDITOR,
+    # Integration office.
+    "directory:dashboard": COUNCIL_OR_STAFF,
+    "directory:review_list": STAFF,
+    "directory:review_decide": STAFF,
+    "directory:organisation_status": STAFF,
+    "directory:organisation_history": STAFF,
+    "directory:import_start": STAFF,
+    "directory:import_mapping": STAFF,
+    "directory:import_report": STAFF,
+    "directory:import_progress": STAFF,
+    "directory:import_confirm": STAFF,
+    "directory:import_example": STAFF,
+}
