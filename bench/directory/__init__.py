@@ -1,0 +1,1 @@
+"""Directory benchmark: the public search and profile under concurrent load (``run.py``)."""

@@ -1,0 +1,219 @@
+"""Directory benchmark: the public search and profile pages under 20 concurrent clients.
+
+One command (from the repository root)::
+
+    .venv/bin/python -m bench.directory.run [--organisations 10000] [--clients 20]
+        [--requests 2000] [--database sqlite|postgres|both] [--distinct-queries]
+
+For each database it creates a fresh one (SQLite in a temporary directory, PostgreSQL database
+``vernetzt_bench``), migrates, seeds the demo town, serves the app with gunicorn on 127.0.0.1
+under production-like settings, warms up, measures p50/p95/p99 latency and errors of four
+URLs one after the other, counts queries per request, stops the server, prints a Markdown
+report and writes it to ``bench/results/directory-<database>.md``. ``--distinct-queries``
+measures the cold (uncached) path: every request asks a query no other request asked (the same
+search with a different stop word and letter case, which find the same organisations with the
+same work; each profile once), so no cached page can answer it; the report then goes to
+``bench/results/directory-<database>-distinct.md``. Exit status 1 when a
+target is missed: p95 ≤ 3 × the trivial view's p95 and ≤ 150 ms, and no errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import random
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import urlencode
+
+from bench.directory import load, server, stats
+
+RESULTS = server.REPO / "bench" / "results"
+
+
+def parse_arguments(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--organisations", type=int, default=10_000)
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--requests", type=int, default=2000, help="Measured, per URL.")
+    parser.add_argument("--warmup", type=int, default=200, help="Unmeasured, per URL.")
+    parser.add_argument("--time-limit", type=float, default=180, help="Seconds per URL at most.")
+    parser.add_argument("--database", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument("--workers", type=int, default=min(4, max(2, os.cpu_count() or 2)))
+    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--out-dir", type=Path, default=RESULTS)
+    parser.add_argument("--distinct-queries", action="store_true",
+                        help="No two requests alike, so cached pages cannot answer (cold path).")
+    return parser.parse_args(argv)
+
+
+def _variants(word, count):
+    """``count`` different queries meaning ``word``: a stop word (dropped by the search)
+    appended and the letter case varied, so each is a different cache key, but the same work."""
+    stop_words = server.REPO / "vernetzt" / "directory" / "german_stopwords.txt"
+    lines = stop_words.read_text(encoding="utf-8").splitlines()
+    fillers = sorted({line.strip() for line in lines if line.strip() and line[0] != "#"})
+    variants = []
+    for number in range(count):
+        filler = fillers[number % len(fillers)]
+        mask = number // len(fillers)
+        cased = "".join(
+            letter.upper() if mask >> position & 1 else letter.lower()
+            for position, letter in enumerate(word)
+        )
+        variants.append(f"{cased} {filler}")
+    return variants
+
+
+def endpoints(targets, *, distinct=0):
+    """(label, path shown, paths to draw from) of the URLs measured, trivial one first.
+
+    ``distinct``: that many different paths per URL, each to be requested once (cold path).
+    """
+    filtered_params = {"district": targets["district"], "field": targets["field"]}
+    filtered = "/verzeichnis/?" + urlencode({"q": "Frauen", **filtered_params})
+    profiles = [f"/verzeichnis/{slug}/" for slug in targets["slugs"]]
+    if distinct:
+        search_paths = [
+            "/verzeichnis/?" + urlencode({"q": query})
+            for query in _variants("Sprachkurse", distinct)
+        ]
+        filtered_paths = [
+            "/verzeichnis/?" + urlencode({"q": query, **filtered_params})
+            for query in _variants("Frauen", distinct)
+        ]
+        random.Random(1).shuffle(profiles)
+        return [
+            ("trivial view", "/health/", ["/health/"]),
+            ("search, distinct queries", "/verzeichnis/?q=<Sprachkurse + stop word>",
+             search_paths),
+            ("filtered search, distinct queries", "/verzeichnis/?q=<Frauen + stop word>&…",
+             filtered_paths),
+            ("profile, each once", "/verzeichnis/<slug>/", profiles[:distinct]),
+        ]
+    return [
+        ("trivial view", "/health/", ["/health/"]),
+        ("search", "/verzeichnis/?q=Sprachkurse", ["/verzeichnis/?q=Sprachkurse"]),
+        ("filtered search", filtered, [filtered]),
+        ("profile (random organisation)", "/verzeichnis/<slug>/", profiles),
+    ]
+
+
+def bench_database(database, arguments):
+    with tempfile.TemporaryDirectory(prefix=f"vernetzt-bench-{database}-") as directory:
+        environment = server.production_environment(Path(directory), database)
+        if database == "postgres":
+            server.recreate_postgres_database()
+        print(f"[{database}] migrate, seed {arguments.organisations} organisations, collectstatic",
+              file=sys.stderr)
+        seeded = server.prepare(environment, organisations=arguments.organisations,
+                                seed=arguments.seed)
+        targets = server.python_json(environment, "bench.directory.targets")
+        distinct = arguments.warmup + arguments.requests if arguments.distinct_queries else 0
+        urls = endpoints(targets, distinct=distinct)
+        measurements = []
+        gunicorn = server.Gunicorn(environment, workers=arguments.workers,
+                                   threads=arguments.threads)
+        load_before = os.getloadavg()
+        for label, shown, paths in urls:
+            # A fresh server per URL: requests a slow URL left queued must not delay the next.
+            with gunicorn as port:
+                load.wait_until_up(port)
+                print(f"[{database}] {label}: warm-up, then {arguments.requests} requests",
+                      file=sys.stderr)
+                common = {"port": port, "clients": arguments.clients,
+                          "time_limit": arguments.time_limit, "seed": arguments.seed,
+                          "in_order": bool(distinct)}
+                # Distinct paths: the warm-up takes the first ones, the measurement the rest.
+                warmup_paths = paths[:arguments.warmup] if distinct and len(paths) > 1 else paths
+                measured_paths = paths[arguments.warmup:] if distinct and len(paths) > 1 else paths
+                load.measure(label=label, shown_path=shown, requests=arguments.warmup,
+                             paths=warmup_paths,
+                             **{**common, "time_limit": min(arguments.time_limit, 60)})
+                measurements.append(load.measure(
+                    label=label, shown_path=shown, requests=arguments.requests,
+                    paths=measured_paths, **common
+                ))
+        load_after = os.getloadavg()
+        sample_paths = [paths[0] for _label, _shown, paths in urls]
+        profile = server.python_json(environment, "bench.directory.queries", *sample_paths)
+    verdicts = stats.check_targets(measurements[0], measurements[1:])
+    context = {
+        "database": database, "seeded": seeded, "server": gunicorn.description,
+        "load": (load_before[0], load_after[0]), "arguments": arguments,
+    }
+    return report(context, measurements, verdicts, profile), verdicts
+
+
+def machine():
+    model = ""
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    return f"{os.cpu_count()} cores ({model or platform.processor()}), {platform.system()}, " \
+        f"Python {platform.python_version()}"
+
+
+def report(context, measurements, verdicts, profile):
+    arguments = context["arguments"]
+    lines = [
+        f"# Directory benchmark — {context['database']}",
+        "",
+        f"- Date: {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC",
+        f"- Machine: {machine()}; load average before/after: "
+        f"{context['load'][0]:.2f} / {context['load'][1]:.2f}",
+        f"- Data: {context['seeded']}",
+        f"- Server: {context['server']}, DEBUG off, 127.0.0.1, restarted for each URL",
+        f"- Load: {arguments.clients} concurrent keep-alive clients, {arguments.requests} "
+        f"measured requests per URL after {arguments.warmup} warm-up requests"
+        + ("; distinct queries (no request repeats another: the cold, uncached path)"
+           if arguments.distinct_queries else "; the same query repeated (cached after the "
+           "first request in each server process)"),
+        "",
+        stats.markdown_table(measurements),
+        "",
+        "Targets:",
+        "",
+        stats.markdown_verdicts(verdicts),
+        "",
+        "Queries per request (one request at a time, in-process, median of 5):",
+        "",
+        "| Path | Status | Queries | SQL ms | Request ms | Slowest query ms |",
+        "|---|---:|---:|---:|---:|---:|",
+        *(
+            f"| `{row['path']}` | {row['status']} | {row['queries']} | {row['sql_ms']:.1f} "
+            f"| {row['total_ms']:.1f} | {row['slowest_ms']:.1f} |"
+            for row in profile
+        ),
+    ]
+    lines += ["", "Slowest query of each request:", ""]
+    lines += [f"- `{row['path']}`: `{row['slowest_sql'][:300]}`" for row in profile[1:]]
+    samples = [sample for m in measurements for sample in m.error_samples[:3]]
+    if samples:
+        lines += ["", "Error samples:", "", *(f"- {sample}" for sample in samples)]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv=None):
+    arguments = parse_arguments(argv)
+    databases = ["sqlite", "postgres"] if arguments.database == "both" else [arguments.database]
+    arguments.out_dir.mkdir(parents=True, exist_ok=True)
+    all_passed = True
+    for database in databases:
+        text, verdicts = bench_database(database, arguments)
+        suffix = "-distinct" if arguments.distinct_queries else ""
+        (arguments.out_dir / f"directory-{database}{suffix}.md").write_text(text)
+        print(text)
+        all_passed &= all(verdict.passed for verdict in verdicts)
+    return 0 if all_passed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

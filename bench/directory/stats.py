@@ -1,0 +1,98 @@
+"""Latency statistics, the targets and the Markdown table. Pure functions, no I/O."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+MAX_P95_MS = 150.0
+MAX_P95_FACTOR = 3.0  # times the trivial view's p95
+
+
+@dataclass
+class Measurement:
+    """What one endpoint did under load; latencies in milliseconds."""
+
+    label: str
+    path: str
+    latencies_ms: list = field(default_factory=list)
+    errors: int = 0
+    error_samples: list = field(default_factory=list)
+    wall_seconds: float = 0.0
+    planned: int = 0
+
+    @property
+    def count(self):
+        return len(self.latencies_ms) + self.errors
+
+    @property
+    def throughput(self):
+        return self.count / self.wall_seconds if self.wall_seconds else 0.0
+
+    def percentile(self, share):
+        return percentile(self.latencies_ms, share)
+
+
+def percentile(values, share):
+    """Nearest-rank percentile (``share`` in 0..100); NaN for no values."""
+    if not values:
+        return math.nan
+    ordered = sorted(values)
+    rank = max(1, math.ceil(share / 100 * len(ordered)))
+    return ordered[rank - 1]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    label: str
+    passed: bool
+    detail: str
+
+
+def check_targets(trivial, others):
+    """0 errors everywhere; every other endpoint's p95 ≤ 3 × trivial p95 and ≤ 150 ms."""
+    verdicts = [_errors_verdict(trivial)]
+    limit_relative = MAX_P95_FACTOR * trivial.percentile(95)
+    for measurement in others:
+        verdicts.append(_errors_verdict(measurement))
+        p95 = measurement.percentile(95)
+        if math.isnan(p95):
+            verdicts.append(Verdict(measurement.label, False, "no successful request to time"))
+            continue
+        for limit, name in [(MAX_P95_MS, "150 ms"), (limit_relative, "3 × trivial p95")]:
+            passed = p95 <= limit
+            over = "" if passed else f", over by {p95 - limit:.1f} ms ({(p95 / limit - 1):.0%})"
+            verdicts.append(Verdict(
+                measurement.label, passed,
+                f"p95 {p95:.1f} ms {'≤' if passed else '>'} {name} = {limit:.1f} ms{over}",
+            ))
+    return verdicts
+
+
+def _errors_verdict(measurement):
+    incomplete = measurement.count < measurement.planned
+    passed = measurement.errors == 0 and not incomplete
+    detail = f"{measurement.errors} errors in {measurement.count} requests"
+    if incomplete:
+        detail += f" (time limit hit: {measurement.planned} planned)"
+    return Verdict(measurement.label, passed, detail)
+
+
+def markdown_table(measurements):
+    lines = [
+        "| Endpoint | Path | Requests | Errors | p50 ms | p95 ms | p99 ms | Requests/s |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for m in measurements:
+        lines.append(
+            f"| {m.label} | `{m.path}` | {m.count} | {m.errors} | {m.percentile(50):.1f} "
+            f"| {m.percentile(95):.1f} | {m.percentile(99):.1f} | {m.throughput:.0f} |"
+        )
+    return "\n".join(lines)
+
+
+def markdown_verdicts(verdicts):
+    return "\n".join(
+        f"- {'PASS' if verdict.passed else 'FAIL'} {verdict.label}: {verdict.detail}"
+        for verdict in verdicts
+    )
