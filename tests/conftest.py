@@ -59,4 +59,7 @@ def _empty_cache(settings):
     """Cached pages are keyed by the directory revision, which each test's rollback resets."""
     from django.core.cache import cache
 
+    from vernetzt.directory import terms
+
     cache.clear()
+    terms.forget()

@@ -43,7 +43,7 @@ def parse_arguments(argv):
     parser.add_argument("--time-limit", type=float, default=180, help="Seconds per URL at most.")
     parser.add_argument("--database", choices=["sqlite", "postgres", "both"], default="both")
     parser.add_argument("--workers", type=int, default=min(4, max(2, os.cpu_count() or 2)))
-    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out-dir", type=Path, default=RESULTS)
     parser.add_argument("--distinct-queries", action="store_true",
@@ -183,7 +183,7 @@ def report(context, measurements, verdicts, profile):
         "",
         stats.markdown_verdicts(verdicts),
         "",
-        "Queries per request (one request at a time, in-process, median of 5):",
+        "Queries per request on a cache miss (one request at a time, in-process, median of 5):",
         "",
         "| Path | Status | Queries | SQL ms | Request ms | Slowest query ms |",
         "|---|---:|---:|---:|---:|---:|",

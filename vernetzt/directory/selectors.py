@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from vernetzt.audit.models import AuditEntry
 from vernetzt.audit.selectors import history_of, history_of_many
 from vernetzt.core.roles import is_council_or_staff
-from vernetzt.directory import search
+from vernetzt.directory import profile, search
 from vernetzt.directory.models import (
     Category,
     Community,
@@ -359,64 +359,15 @@ def organisation_profile(*, user, slug):
     """The organisation ``slug`` with everything its page shows, or Http404.
 
     Everyone sees public contact persons and current needs and offers; council, staff and the
-    organisation's editors also internal contacts and past or future needs and offers.
-
-    Fetched with one plain query per list (no ``prefetch_related``: its machinery cost several
-    times the queries themselves); the lists are attributes: ``field_list``,
-    ``community_list``, ``language_list``, ``district_list``, ``visible_needs`` and
-    ``visible_offers`` (each item with ``language_list`` and ``district_list``) and
-    ``visible_contacts`` (each with ``language_list``).
+    organisation's editors also internal contacts and past or future needs and offers. The
+    attributes it carries are listed in ``profile.organisation_profile``.
     """
     if _is_privileged(user):
         visible = public_organisations(user=user, statuses=list(Organisation.Status.values))
     else:
         visible = public_organisations(user=user)
     sees_internal = _is_privileged(user) or _edits(user, slug)
-    organisation = visible.filter(slug=slug).select_related("type").first()
-    if organisation is None:
-        raise Http404
-    pk = organisation.pk
-    organisation.sees_internal = sees_internal
-    organisation.field_list = list(FieldOfAction.objects.filter(organisation=pk))
-    organisation.community_list = list(Community.objects.filter(organisation=pk))
-    organisation.language_list = list(Language.objects.filter(organisation=pk))
-    organisation.district_list = list(District.objects.filter(organisation=pk))
-    today = timezone.localdate()
-    for model, attr in [(Need, "visible_needs"), (Offer, "visible_offers")]:
-        items = current_items(model) if not sees_internal else model.objects.all()
-        items = list(items.filter(organisation=pk).select_related("category"))
-        _attach_terms(items, model.languages.through, "language", Language, "language_list")
-        _attach_terms(items, model.districts.through, "district", District, "district_list")
-        for item in items:
-            item.is_current = item.is_valid_on(today)
-        setattr(organisation, attr, items)
-    contacts = ContactPerson.objects.filter(organisations=pk)
-    if not sees_internal:
-        contacts = contacts.filter(visibility=Visibility.PUBLIC)
-    contacts = list(contacts)
-    _attach_terms(
-        contacts, ContactPerson.languages.through, "language", Language, "language_list"
-    )
-    organisation.visible_contacts = contacts
-    return organisation
-
-
-def _attach_terms(objects, through, term, model, attr):
-    """Set ``attr`` on each of ``objects`` to its terms (via ``through``), in the terms' order:
-    one query for all of them."""
-    for obj in objects:
-        setattr(obj, attr, [])
-    if not objects:
-        return
-    owner = next(f.name for f in through._meta.fields if f.is_relation and f.name != term)
-    by_pk = {obj.pk: obj for obj in objects}
-    rows = (
-        through.objects.filter(**{f"{owner}_id__in": list(by_pk)})
-        .select_related(term)
-        .order_by(*(f"{term}__{name}" for name in model._meta.ordering), f"{term}__pk")
-    )
-    for row in rows:
-        getattr(by_pk[getattr(row, f"{owner}_id")], attr).append(getattr(row, term))
+    return profile.organisation_profile(visible=visible, slug=slug, sees_internal=sees_internal)
 
 
 # --- API and export ---------------------------------------------------------------------------
