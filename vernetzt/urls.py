@@ -3,6 +3,8 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import JavaScriptCatalog
 
+from vernetzt.core import views as core_views
+
 admin.site.site_header = _("vernetzt administration")
 admin.site.site_title = _("vernetzt")
 
@@ -10,7 +12,7 @@ urlpatterns = [
     path("", include("vernetzt.core.urls")),
     path("", include("vernetzt.directory.urls")),
     path("konto/", include("vernetzt.accounts.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", core_views.set_language, name="set_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("admin/", admin.site.urls),
 ]

@@ -165,3 +165,57 @@ def test_cache_hits_cost_at_most_three_queries(client, world, url, params,
     with django_assert_max_num_queries(3):
         response = client.get(url, params)
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url", [LIST_URL, LIST_URL + "?q=Frauen", profile_url("frauentreff-nord")]
+)
+def test_anonymous_pages_are_served_whole_with_one_query(client, world, url,
+                                                         django_assert_num_queries):
+    first = client.get(url)
+    with django_assert_num_queries(1):  # the directory revision
+        again = client.get(url)
+    assert again.content == first.content
+    assert again["Content-Type"] == first["Content-Type"]
+    assert "csrfmiddlewaretoken" not in first.content.decode()
+    assert "X-CSRFToken" not in first.content.decode()
+
+
+def test_the_whole_page_follows_its_address(client, world):
+    """The page links to itself (language form, login link), so each address is its own."""
+    plain = client.get(LIST_URL).content.decode()
+    with_page = client.get(LIST_URL, {"page": "1"}).content.decode()
+    assert 'value="/verzeichnis/"' in plain
+    assert 'value="/verzeichnis/?page=1"' in with_page
+
+
+def test_a_page_with_a_message_for_its_visitor_is_never_kept(rf, world):
+    from django.contrib import messages
+    from django.contrib.auth.models import AnonymousUser
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django.http import HttpResponse
+
+    def anonymous_request(with_message):
+        request = rf.get(LIST_URL)
+        request.user = AnonymousUser()
+        request.session = {}
+        request._messages = FallbackStorage(request)
+        if with_message:
+            messages.success(request, "Danke für Ihren Vorschlag.")
+        return request
+
+    rendered = []
+
+    def render():
+        rendered.append(True)
+        return HttpResponse(f"page {len(rendered)}")
+
+    assert cache.cached_page(anonymous_request(True), render).content == b"page 1"
+    assert cache.cached_page(anonymous_request(False), render).content == b"page 2"
+    assert cache.cached_page(anonymous_request(False), render).content == b"page 2"
+    assert len(rendered) == 2
+
+
+def test_logged_in_pages_keep_their_csrf_header(client_as, world, participant_user):
+    html = client_as(participant_user).get(LIST_URL).content.decode()
+    assert "X-CSRFToken" in html

@@ -1,7 +1,22 @@
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views import i18n
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+
+
+@csrf_exempt
+@require_POST
+def set_language(request):
+    """Django's language switch, without the CSRF check.
+
+    Why: the switch sits in the header of every page, and a CSRF token there would make every
+    page personal, so no public page could be served whole from the cache. Its only effect is
+    the language cookie, which a forged request could merely set to another language; it still
+    redirects only to addresses of this site.
+    """
+    return i18n.set_language(request)
 
 
 @require_GET

@@ -1,9 +1,10 @@
 """The public directory: search with facets, the organisation profile and the export.
 
-The parts of the list and profile pages that do not depend on the visitor (results, facets,
-count; the profile's article) are rendered as fragments; for anonymous visitors they come from
-the cache (``vernetzt.directory.cache``), keyed by the directory revision, language, day and the
-normalised query. Logged-in users always get a fresh rendering.
+For anonymous visitors both pages come whole from the cache (``vernetzt.directory.cache``),
+keyed by the directory revision, language, day and address; the list's parts that do not depend
+on the address's form (results, facets, count) are also cached as fragments under the
+normalised query, so the full page and htmx's partial one share them. Logged-in users always
+get a fresh rendering.
 """
 
 from urllib.parse import urlencode
@@ -94,6 +95,10 @@ def _list_fragments(request, filters):
 
 @require_GET
 def organisation_list(request):
+    return cache.cached_page(request, lambda: _organisation_list_page(request))
+
+
+def _organisation_list_page(request):
     filters = _filters(request)
     fragments = cache.get_or_render(
         request,
@@ -126,9 +131,11 @@ def _profile_fragments(request, slug):
 
 @require_GET
 def organisation_detail(request, slug):
-    fragments = cache.get_or_render(
-        request, "profile", [slug], lambda: _profile_fragments(request, slug)
-    )
+    return cache.cached_page(request, lambda: _organisation_detail_page(request, slug))
+
+
+def _organisation_detail_page(request, slug):
+    fragments = _profile_fragments(request, slug)  # the whole page is cached, when it may be
     context = {"title": fragments["title"], "profile": mark_safe(fragments["profile"])}
     return render(request, "directory/public/detail.html", context)
 
