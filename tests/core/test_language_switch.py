@@ -37,3 +37,13 @@ def test_an_unknown_language_changes_nothing(strict_client):
 
 def test_it_answers_only_post(strict_client):
     assert strict_client.get("/i18n/setlang/?language=ar").status_code == 405
+
+
+def test_each_language_marks_itself_in_the_switch_although_it_is_cached(client):
+    """The switch's options and the footer are cached per language (``{% cache %}``)."""
+    german = client.get("/", HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    arabic = client.get("/", HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    assert 'value="de" lang="de" selected' in german
+    assert 'value="ar" lang="ar" selected' in arabic
+    assert 'value="de" lang="de" selected' not in arabic
+    assert "Impressum" in german and "Impressum" not in arabic

@@ -153,7 +153,8 @@ def _wanted_terms(organisation, items, found, numbering):
 
 def organisation_profile(*, visible, slug, sees_internal):
     """The organisation ``slug`` among ``visible`` (a queryset, holding at least every publicly
-    visible organisation, as every reader's does) with everything its page shows, or Http404. ``sees_internal``: also internal contacts and past or future needs and offers.
+    visible organisation, as every reader's does) with everything its page shows, or Http404.
+    ``sees_internal``: also internal contacts and past or future needs and offers.
 
     The lists are attributes: ``field_list``, ``community_list``, ``language_list``,
     ``district_list``, ``visible_needs`` and ``visible_offers`` (each item with
