@@ -59,7 +59,8 @@ def _empty_cache(settings):
     """Cached pages are keyed by the directory revision, which each test's rollback resets."""
     from django.core.cache import cache
 
-    from vernetzt.directory import terms
+    from vernetzt.directory import facet_index, terms
 
     cache.clear()
     terms.forget()
+    facet_index.forget()

@@ -86,8 +86,11 @@ def test_facet_queries_do_not_depend_on_the_number_of_results():
             communities=[community("kurdish")],
         )
     many, facets = facet_queries()
-    # One grouped query per facet, and one matching the text once for all of them.
-    assert few == many == len(selectors.FACETS) + 1
+    # After a write: the facet index and the term catalogue are rebuilt with a fixed number of
+    # queries, and the text is matched once; the counting itself asks nothing.
+    assert few == many <= 16
+    unchanged, _facets = facet_queries()
+    assert unchanged == 2  # the revision, the text match
     counts = {facet.param: {o.key: o.count for o in facet.options} for facet in facets}
     assert counts["field"] == {"culture": 1, "sport": 25}
     assert counts["community"] == {"kurdish": 25}

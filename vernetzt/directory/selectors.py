@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from vernetzt.audit.models import AuditEntry
 from vernetzt.audit.selectors import history_of, history_of_many
 from vernetzt.core.roles import is_council_or_staff
-from vernetzt.directory import profile, search
+from vernetzt.directory import facet_index, profile, search, terms
 from vernetzt.directory.models import (
     Category,
     Community,
@@ -159,41 +159,11 @@ class FacetSpec:
         # A subquery, not a join: an organisation with two chosen terms stays one result.
         return Q(pk__in=Organisation.objects.filter(**lookup).values("pk"))
 
-    def counted_terms(self, organisations):
-        """(term, number of ``organisations`` it has) of every active term with at least one,
-        in one query: grouped on the through table (or items, or the type column) restricted
-        to ``organisations`` as a subquery, never joining a whole many-to-many table."""
-        if self.items is not None:
-            rows = current_items(self.items).filter(
-                organisation_id__in=organisations.values("pk")
-            )
-            term, counted = "category", Count("organisation_id", distinct=True)
-        elif self.organisation_side == "type":
-            rows, term, counted = organisations.order_by(), "type", Count("pk")
-        else:
-            relation = Organisation._meta.get_field(self.organisation_side)
-            rows = relation.remote_field.through.objects.filter(
-                **{f"{relation.m2m_field_name()}_id__in": organisations.values("pk")}
-            )
-            term, counted = relation.m2m_reverse_field_name(), Count("pk")
-        if self.model is not Language:
-            rows = rows.filter(**{f"{term}__is_active": True})
-        names = _term_columns(self.model)
-        grouped = rows.order_by().values(*(f"{term}__{name}" for name in names))
-        terms = []
-        for row in grouped.annotate(hits=counted):
-            hits = row.pop("hits")
-            values = {name: row[f"{term}__{name}"] for name in names}
-            terms.append((self.model(**values), hits))
-        terms.sort(key=lambda pair: _term_order(pair[0]))
-        return terms
+    def key_of(self, term):
+        return getattr(term, self.key_field)
 
-    def terms_by_key(self, keys):
-        """The terms with these keys (active or not), for chosen options without results."""
-        terms = self.model.objects.filter(**{f"{self.key_field}__in": keys})
-        if self.model is not Language:
-            terms = terms.filter(is_active=True)
-        return {getattr(term, self.key_field): term for term in terms}
+    def counts_inactive_terms(self):
+        return self.model is Language  # languages have no "active" flag
 
 
 def _term_columns(model):
@@ -222,13 +192,27 @@ FACETS = [
 STATUS_PARAM = "status"
 
 
-def _facet(spec, organisations, selected_keys):
-    counted = spec.counted_terms(organisations)
-    known = {getattr(term, spec.key_field) for term, _hits in counted}
+def _counted_terms(spec, counts, catalogue):
+    """(term, organisations) of every term the index counted, in the list's order."""
+    counted = [
+        (term, hits)
+        for term_id, hits in counts.items()
+        for term in [catalogue.get(spec.model, term_id)]
+        if term is not None and (spec.counts_inactive_terms() or term.is_active)
+    ]
+    return sorted(counted, key=lambda pair: _term_order(pair[0]))
+
+
+def _facet(spec, counted, selected_keys, catalogue):
+    known = {spec.key_of(term) for term, _hits in counted}
     missing = [key for key in selected_keys if key not in known]
     if missing:
         # Chosen terms without results stay visible, so they can be removed.
-        found = spec.terms_by_key(missing)
+        found = {
+            spec.key_of(term): term
+            for term in catalogue.terms[spec.model].values()
+            if spec.key_of(term) in missing and (spec.counts_inactive_terms() or term.is_active)
+        }
         counted = sorted(
             counted + [(term, 0) for term in found.values()],
             key=lambda pair: _term_order(pair[0]),
@@ -237,19 +221,14 @@ def _facet(spec, organisations, selected_keys):
     options = [
         FacetOption(key, term.label, hits, key in selected_keys)
         for term, hits in counted
-        for key in [getattr(term, spec.key_field)]
+        for key in [spec.key_of(term)]
     ]
     # A chosen key no list knows (an old link, a typo) stays visible too, as itself.
     options += [FacetOption(key, key, 0, True) for key in missing]
     return Facet(spec.param, spec.label, options)
 
 
-def _status_facet(organisations, selected_keys):
-    counts = dict(
-        organisations.order_by().values_list("status").annotate(hits=Count("pk")).values_list(
-            "status", "hits"
-        )
-    )
+def _status_facet(counts, selected_keys):
     options = [
         FacetOption(value, label, counts.get(value, 0), value in selected_keys)
         for value, label in Organisation.Status.choices
@@ -302,19 +281,49 @@ class DirectorySearch:
 
     @cached_property
     def facets(self):
-        """One grouped query per facet; each counts with every other facet's choice applied,
-        so an option's count says how many results choosing it as well would give."""
+        """Each facet counts with every other facet's choice applied, so an option's count says
+        how many results choosing it as well would give. Counted in memory (``facet_index``)."""
+        index = facet_index.facet_index()
+        catalogue = terms.catalogue(revision=index.revision)
+        chosen = {
+            spec.param: {
+                term.pk for term in catalogue.terms[spec.model].values()
+                if spec.key_of(term) in self.filters.keys(spec.param)
+            }
+            for spec in FACETS
+            if self.filters.keys(spec.param)
+        }
+        statuses = None
+        if self.show_status:
+            statuses = self.filters.keys(STATUS_PARAM) or [Organisation.Status.VERIFIED]
+        counts = facet_index.count(
+            index, candidates=self._facet_candidates(index), chosen=chosen, statuses=statuses
+        )
+        catalogue = terms.complete_catalogue(
+            [(spec.model, term_id) for spec in FACETS for term_id in counts[spec.param]],
+            revision=index.revision,
+        )
         facets = [
-            _facet(spec, self._filtered(except_param=spec.param), self.filters.keys(spec.param))
+            _facet(
+                spec, _counted_terms(spec, counts[spec.param], catalogue),
+                self.filters.keys(spec.param), catalogue,
+            )
             for spec in FACETS
         ]
         if self.show_status:
-            facets.append(
-                _status_facet(
-                    self._filtered(except_param=STATUS_PARAM), self.filters.keys(STATUS_PARAM)
-                )
-            )
+            facets.append(_status_facet(counts["status"], self.filters.keys(STATUS_PARAM)))
         return [facet for facet in facets if facet.options]
+
+    def _facet_candidates(self, index):
+        """Ids of the organisations the reader may see that match the text (any status for
+        those who filter by status), as ``public_organisations`` decides."""
+        ids = index.status.keys() if self._text_ids is None else self._text_ids
+        if self.show_status:
+            return [pk for pk in ids if pk in index.status]
+        own = set()
+        if self.user is not None and self.user.is_authenticated and self.user.is_active:
+            own = set(self.user.edited_organisations.values_list("pk", flat=True))
+        return [pk for pk in ids if pk in index.public or pk in own]
 
 
 def search_organisations(*, user, query, filters):
