@@ -1,5 +1,5 @@
-"""The facet counts counted in memory (``facet_index``) equal what the SQL filters of the
-result list give, for every option, reader and combination of choices."""
+"""The facet counts and the number of results, counted in memory (``facet_index``), equal what
+the SQL filters of the result list give, for every option, reader and combination of choices."""
 
 import random
 
@@ -58,6 +58,7 @@ def test_every_count_equals_the_sql_count(query, chosen, editor_user, staff_user
         filters = selectors.DirectoryFilters(query=query, selected=chosen)
         search = selectors.search_organisations(user=user, query=query, filters=filters)
         specs = {spec.param: spec for spec in selectors.FACETS}
+        assert search.count == search.matching.count(), user
         for facet in search.facets:
             if facet.param == selectors.STATUS_PARAM:
                 continue
@@ -72,6 +73,7 @@ def test_the_status_facet_counts_like_sql_for_staff(staff_user):
     filters = selectors.DirectoryFilters(selected={"field": ("women",), "status": ("proposed",)})
     search = selectors.search_organisations(user=staff_user, query="", filters=filters)
     [status] = [facet for facet in search.facets if facet.param == "status"]
+    assert search.count == search.matching.count()
     everything = search._filtered(except_param="status")
     for option in status.options:
         assert option.count == everything.filter(status=option.key).count()

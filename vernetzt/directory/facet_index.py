@@ -96,8 +96,15 @@ def forget():
     _current = None
 
 
+@dataclass(frozen=True)
+class FacetCounts:
+    terms: dict  # facet parameter → Counter of term id → organisations
+    statuses: Counter  # status → organisations
+    matching: int  # organisations passing every choice: the result's size
+
+
 def count(index, *, candidates, chosen, statuses=None):
-    """Per facet a Counter of term id → organisations, and one of status → organisations.
+    """The facet counts of a search, and the number of its results.
 
     ``candidates``: ids of the organisations the reader may see that match the text.
     ``chosen``: facet parameter → set of chosen term ids (facets without a choice left out).
@@ -107,20 +114,24 @@ def count(index, *, candidates, chosen, statuses=None):
     if statuses is not None:
         tests["status"] = lambda pk, wanted=frozenset(statuses): index.status.get(pk) in wanted
     counted_for = {param: [] for param in [*index.terms, "status"]}
+    matching = 0
     for pk in candidates:
         failed = [param for param, passes in tests.items() if not passes(pk)]
         if not failed:
+            matching += 1
             for members in counted_for.values():
                 members.append(pk)
         elif len(failed) == 1:
             counted_for[failed[0]].append(pk)
-    counts = {
-        param: Counter(chain.from_iterable(index.terms[param].get(pk, ()) for pk in members))
-        for param, members in counted_for.items()
-        if param != "status"
-    }
-    counts["status"] = Counter(index.status[pk] for pk in counted_for["status"])
-    return counts
+    return FacetCounts(
+        terms={
+            param: Counter(chain.from_iterable(index.terms[param].get(pk, ()) for pk in members))
+            for param, members in counted_for.items()
+            if param != "status"
+        },
+        statuses=Counter(index.status[pk] for pk in counted_for["status"]),
+        matching=matching,
+    )
 
 
 def _has_any(terms_of, chosen_ids):

@@ -280,9 +280,28 @@ class DirectorySearch:
         return search.order_by_relevance(self.matching, self.filters.query)
 
     @cached_property
+    def count(self):
+        """The number of results, from the same in-memory pass as the facets."""
+        return self._facet_counts[0].matching
+
+    @cached_property
     def facets(self):
         """Each facet counts with every other facet's choice applied, so an option's count says
         how many results choosing it as well would give. Counted in memory (``facet_index``)."""
+        counts, catalogue = self._facet_counts
+        facets = [
+            _facet(
+                spec, _counted_terms(spec, counts.terms[spec.param], catalogue),
+                self.filters.keys(spec.param), catalogue,
+            )
+            for spec in FACETS
+        ]
+        if self.show_status:
+            facets.append(_status_facet(counts.statuses, self.filters.keys(STATUS_PARAM)))
+        return [facet for facet in facets if facet.options]
+
+    @cached_property
+    def _facet_counts(self):
         index = facet_index.facet_index()
         catalogue = terms.catalogue(revision=index.revision)
         chosen = {
@@ -300,19 +319,10 @@ class DirectorySearch:
             index, candidates=self._facet_candidates(index), chosen=chosen, statuses=statuses
         )
         catalogue = terms.complete_catalogue(
-            [(spec.model, term_id) for spec in FACETS for term_id in counts[spec.param]],
+            [(spec.model, term_id) for spec in FACETS for term_id in counts.terms[spec.param]],
             revision=index.revision,
         )
-        facets = [
-            _facet(
-                spec, _counted_terms(spec, counts[spec.param], catalogue),
-                self.filters.keys(spec.param), catalogue,
-            )
-            for spec in FACETS
-        ]
-        if self.show_status:
-            facets.append(_status_facet(counts["status"], self.filters.keys(STATUS_PARAM)))
-        return [facet for facet in facets if facet.options]
+        return counts, catalogue
 
     def _facet_candidates(self, index):
         """Ids of the organisations the reader may see that match the text (any status for

@@ -53,16 +53,17 @@ def _wants_partial(request):
     )
 
 
-class _MatchCountPaginator(Paginator):
-    """Counts the unranked match set: counting the ranked, FTS-joined query is far slower."""
+class _CountedPaginator(Paginator):
+    """Takes the number of results from the search (counted in memory with the facets):
+    counting the ranked, FTS-joined query in SQL is far slower."""
 
-    def __init__(self, object_list, per_page, *, counted):
+    def __init__(self, object_list, per_page, *, count):
         super().__init__(object_list, per_page)
-        self._counted = counted
+        self._count = count
 
     @cached_property
     def count(self):
-        return self._counted.count()
+        return self._count
 
 
 def _page_param(request):
@@ -75,8 +76,8 @@ def _list_fragments(request, filters):
         user=request.user, query=filters.query, filters=filters
     )
     organisations = selectors.with_card_data(result.organisations)
-    page = _MatchCountPaginator(
-        organisations, settings.DIRECTORY_PAGE_SIZE, counted=result.matching
+    page = _CountedPaginator(
+        organisations, settings.DIRECTORY_PAGE_SIZE, count=result.count
     ).get_page(request.GET.get("page"))
     facets = result.facets
     context = {
