@@ -116,28 +116,18 @@ def _organisation_list_page(request):
     return response
 
 
-def _profile_fragments(request, slug):
-    organisation = selectors.organisation_profile(user=request.user, slug=slug)
-    user = request.user
-    context = {
-        "organisation": organisation,
-        "can_edit": is_allowed(user, "directory:organisation_edit", {"slug": slug}),
-        "can_manage": is_staff(user),
-    }
-    return {
-        "title": organisation.name,
-        "profile": render_to_string("directory/public/_profile.html", context),
-    }
-
-
 @require_GET
 def organisation_detail(request, slug):
     return cache.cached_page(request, lambda: _organisation_detail_page(request, slug))
 
 
 def _organisation_detail_page(request, slug):
-    fragments = _profile_fragments(request, slug)  # the whole page is cached, when it may be
-    context = {"title": fragments["title"], "profile": mark_safe(fragments["profile"])}
+    user = request.user
+    context = {
+        "organisation": selectors.organisation_profile(user=user, slug=slug),
+        "can_edit": is_allowed(user, "directory:organisation_edit", {"slug": slug}),
+        "can_manage": is_staff(user),
+    }
     return render(request, "directory/public/detail.html", context)
 
 
