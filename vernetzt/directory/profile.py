@@ -8,6 +8,7 @@ catalogue (``terms``), cost a fraction of that. Every table and column name come
 models' ``_meta``, and the statements are plain SQL that SQLite and PostgreSQL both run.
 """
 
+from dataclasses import dataclass
 from functools import cache
 
 from django.db import connection
@@ -36,6 +37,18 @@ ORGANISATION_TERMS = [  # attribute on the organisation, m2m field, term model
     ("district_list", "districts", District),
 ]
 ITEM_TERMS = [("language_list", "languages", Language), ("district_list", "districts", District)]
+CONTACT_TERMS = [("language_list", "languages", Language)]
+
+
+@dataclass(frozen=True)
+class TermGroup:
+    """The terms of one m2m field for some objects of one model, set as ``attr`` on each."""
+
+    model: type
+    objects: list
+    attr: str
+    field_name: str
+    term_model: type
 
 
 def _quote(name):
@@ -137,18 +150,29 @@ def _contacts(organisation_id, *, internal_too):
     return list(ContactPerson.objects.raw(_contacts_sql(internal_too), params))
 
 
-def _attach(objects, attributes, catalogue, found, first_number):
-    for number, (attr, _field, term_model) in enumerate(attributes, start=first_number):
-        for obj in objects:
-            setattr(obj, attr, catalogue.ordered(term_model, found.get((number, obj.pk), [])))
+def _term_groups(organisation, needs, offers, contacts):
+    groups = [TermGroup(Organisation, [organisation], *spec) for spec in ORGANISATION_TERMS]
+    groups += [TermGroup(Need, needs, *spec) for spec in ITEM_TERMS]
+    groups += [TermGroup(Offer, offers, *spec) for spec in ITEM_TERMS]
+    groups += [TermGroup(ContactPerson, contacts, *spec) for spec in CONTACT_TERMS]
+    return groups
 
 
-def _wanted_terms(organisation, items, found, numbering):
-    wanted = [(OrganisationType, organisation.type_id)]
-    wanted += [(Category, item.category_id) for item in items]
-    wanted += [(numbering[number], term_id) for (number, _o), ids in found.items()
-               for term_id in ids]
-    return wanted
+def _linked_term_ids(groups):
+    """{(group number, owner id): [term id, …]} for every group, in one statement: a SELECT
+    per group with its own owners, joined by UNION ALL."""
+    statements, params = [], []
+    for number, group in enumerate(groups):
+        if group.objects:
+            owner_ids = [obj.pk for obj in group.objects]
+            statements.append(_link_sql(number, group.model, group.field_name, len(owner_ids)))
+            params += owner_ids
+    found = {}
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(statements), params)
+        for number, owner_id, term_id in cursor.fetchall():
+            found.setdefault((number, owner_id), []).append(term_id)
+    return found
 
 
 def organisation_profile(*, visible, slug, sees_internal):
@@ -167,24 +191,22 @@ def organisation_profile(*, visible, slug, sees_internal):
     offers = _items(Offer, organisation.pk, only_current=not sees_internal, today=today)
     contacts = _contacts(organisation.pk, internal_too=sees_internal)
 
-    links = [(Organisation, field) for _a, field, _m in ORGANISATION_TERMS]
-    links += [(Need, field) for _a, field, _m in ITEM_TERMS]
-    links += [(Offer, field) for _a, field, _m in ITEM_TERMS]
-    links.append((ContactPerson, "languages"))
-    numbering = [m for _a, _f, m in ORGANISATION_TERMS] + [m for _a, _f, m in ITEM_TERMS] * 2
-    numbering.append(Language)
-    found = _linked_terms_of(organisation, needs, offers, contacts, links)
+    groups = _term_groups(organisation, needs, offers, contacts)
+    found = _linked_term_ids(groups)
+    wanted = [(OrganisationType, organisation.type_id)]
+    wanted += [(Category, item.category_id) for item in needs + offers]
+    wanted += [
+        (groups[number].term_model, term_id) for (number, _owner), ids in found.items()
+        for term_id in ids
+    ]
+    catalogue = terms.complete_catalogue(wanted)
 
-    catalogue = terms.complete_catalogue(
-        _wanted_terms(organisation, needs + offers, found, numbering)
-    )
     organisation.type = catalogue.get(OrganisationType, organisation.type_id)
     organisation.sees_internal = sees_internal
-    _attach([organisation], ORGANISATION_TERMS, catalogue, found, 0)
-    _attach(needs, ITEM_TERMS, catalogue, found, len(ORGANISATION_TERMS))
-    _attach(offers, ITEM_TERMS, catalogue, found, len(ORGANISATION_TERMS) + 2)
-    _attach(contacts, [("language_list", "languages", Language)], catalogue,
-            found, len(ORGANISATION_TERMS) + 4)
+    for number, group in enumerate(groups):
+        for obj in group.objects:
+            term_ids = found.get((number, obj.pk), [])
+            setattr(obj, group.attr, catalogue.ordered(group.term_model, term_ids))
     for item in needs + offers:
         item.category = catalogue.get(Category, item.category_id)
         item.is_current = item.is_valid_on(today)
@@ -192,23 +214,3 @@ def organisation_profile(*, visible, slug, sees_internal):
     organisation.visible_offers = offers
     organisation.visible_contacts = contacts
     return organisation
-
-
-def _linked_terms_of(organisation, needs, offers, contacts, links):
-    """One statement for every link of the page: the owner ids differ per link, so each
-    SELECT gets its own id list."""
-    owners = [[organisation.pk]] * len(ORGANISATION_TERMS)
-    owners += [[need.pk for need in needs]] * len(ITEM_TERMS)
-    owners += [[offer.pk for offer in offers]] * len(ITEM_TERMS)
-    owners.append([contact.pk for contact in contacts])
-    statements, params = [], []
-    for number, ((model, field_name), ids) in enumerate(zip(links, owners, strict=True)):
-        if ids:
-            statements.append(_link_sql(number, model, field_name, len(ids)))
-            params += ids
-    found = {}
-    with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(statements), params)
-        for number, owner_id, term_id in cursor.fetchall():
-            found.setdefault((number, owner_id), []).append(term_id)
-    return found
