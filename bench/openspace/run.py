@@ -31,10 +31,9 @@ import time
 from pathlib import Path
 
 from bench.openspace import anchor, greedy
+from bench.openspace.reference import REFERENCE, REPO
 from bench.openspace.validate import validate
 
-REPO = Path(__file__).resolve().parents[2]
-REFERENCE = REPO.parent / "shared" / "bench" / "openspace"
 DEFAULT_OUT = REPO / "bench" / "results" / "openspace.md"
 
 

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import copy
-from pathlib import Path
 
 import pytest
 
-REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "bench" / "openspace"
+from bench.openspace.reference import REFERENCE  # noqa: F401 (the tests import it from here)
 
 # Two slots, a big room with a beamer and a small room without.
 # Demand: a = {p1 host, p2, p3} = 3, b = {p2 host, p1, p3} = 3, c = {p1 host, p3} = 2.

@@ -1,9 +1,8 @@
 import json
-from pathlib import Path
 
 import pytest
 
-REFERENCE_DIR = Path("/work/shared/bench/openspace")
+from bench.openspace.reference import REFERENCE as REFERENCE_DIR
 
 
 def tiny_instance() -> dict:
