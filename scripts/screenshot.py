@@ -7,31 +7,24 @@ Uses Debian's Chromium (or VERNETZT_CHROMIUM) through Playwright, at 1280×800, 
 """
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
+from chromium import (  # scripts/chromium.py, beside this file
+    CHROMIUM_ARGS,
+    chromium_path,
+    configured_chromium,
+)
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUTPUT = ROOT / "docs" / "screenshot.png"
-CHROMIUM = os.environ.get("VERNETZT_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 MAX_BYTES = 300 * 1024  # keeps the repository small
 
 
 def take(url, output, language):
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         try:
             context = browser.new_context(viewport={"width": 1280, "height": 800}, locale=language)
             context.add_cookies([{"name": "django_language", "value": language, "url": url}])
@@ -54,8 +47,10 @@ def main(argv=None):
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     parser.add_argument("--language", default="de")
     arguments = parser.parse_args(argv)
-    if not Path(CHROMIUM).is_file():
-        raise SystemExit(f"Chromium not found at {CHROMIUM}; install the Debian package 'chromium'")
+    if not chromium_path():
+        raise SystemExit(
+            f"Chromium not found at {configured_chromium()}; install the Debian package 'chromium'"
+        )
 
     take(arguments.url, arguments.output, arguments.language)
     size = arguments.output.stat().st_size

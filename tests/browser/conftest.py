@@ -5,44 +5,27 @@ installs the Debian package), so every browser test is skipped with a reason whe
 """
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.test import Client
 
+from scripts.chromium import CHROMIUM_ARGS, chromium_path, configured_chromium
+
 # Playwright's sync API runs an event loop in this thread; Django would otherwise refuse ORM
 # calls from it as "async unsafe".
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-DEFAULT_CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 AXE_PATH = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 VIEWPORT = {"width": 1280, "height": 800}
 ACTION_TIMEOUT_MS = 5000  # a local server answers in milliseconds; fail fast, not after 30 s
 
 
-def chromium_path():
-    configured = os.environ.get("VERNETZT_CHROMIUM", DEFAULT_CHROMIUM)
-    if Path(configured).is_file():
-        return configured
-    return shutil.which(configured)
-
-
 def pytest_collection_modifyitems(config, items):
     if chromium_path():
         return
-    configured = os.environ.get("VERNETZT_CHROMIUM", DEFAULT_CHROMIUM)
+    configured = configured_chromium()
     skip = pytest.mark.skip(
         reason=f"Chromium not found at {configured}; install the Debian package 'chromium' "
         "(CI does) or point VERNETZT_CHROMIUM at a Chromium binary"

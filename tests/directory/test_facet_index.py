@@ -81,13 +81,13 @@ def test_the_status_facet_counts_like_sql_for_staff(staff_user):
 
 def test_the_index_is_renewed_after_a_write_and_a_new_day(monkeypatch):
     directory_world()
-    first = facet_index.facet_index()
-    assert facet_index.facet_index() is first
+    first = facet_index.facet_index(selectors.FACETS)
+    assert facet_index.facet_index(selectors.FACETS) is first
     IndexedOrganisationFactory(name="Neuer Verein")
-    renewed = facet_index.facet_index()
+    renewed = facet_index.facet_index(selectors.FACETS)
     assert renewed is not first and len(renewed.status) == len(first.status) + 1
     import datetime
 
     tomorrow = renewed.day + datetime.timedelta(days=1)
     monkeypatch.setattr(facet_index.timezone, "localdate", lambda: tomorrow)
-    assert facet_index.facet_index().day == tomorrow
+    assert facet_index.facet_index(selectors.FACETS).day == tomorrow

@@ -48,19 +48,9 @@ class AuditedRelationsMixin(AuditedAdminMixin):
         cache.bump()
 
 
-class BumpOnDeleteMixin:
-    """Deleting a managed-list entry changes public pages: make cached ones stale."""
+class ManagedTermAdmin(AuditedRelationsMixin, admin.ModelAdmin):
+    """Saving or deleting a term makes cached pages stale through the signals in ``terms``."""
 
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        cache.bump()
-
-    def delete_queryset(self, request, queryset):
-        super().delete_queryset(request, queryset)
-        cache.bump()
-
-
-class ManagedTermAdmin(BumpOnDeleteMixin, AuditedRelationsMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "sort_order", "is_active"]
     list_editable = ["sort_order", "is_active"]
     list_filter = ["is_active"]
@@ -73,7 +63,7 @@ for model in [OrganisationType, FieldOfAction, Community, District, Category]:
 
 
 @admin.register(Language)
-class LanguageAdmin(BumpOnDeleteMixin, AuditedRelationsMixin, admin.ModelAdmin):
+class LanguageAdmin(AuditedRelationsMixin, admin.ModelAdmin):
     list_display = ["code", "name"]
     search_fields = ["code", "name"]
 

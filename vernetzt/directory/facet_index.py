@@ -21,7 +21,7 @@ from itertools import chain
 from django.utils import timezone
 
 from vernetzt.directory import cache
-from vernetzt.directory.models import Need, Offer, Organisation, Visibility
+from vernetzt.directory.models import Organisation, Visibility
 
 
 @dataclass(frozen=True)
@@ -36,19 +36,6 @@ class FacetIndex:
 _current: FacetIndex | None = None
 
 
-def _links(model, field_name):
-    relation = model._meta.get_field(field_name)
-    through = relation.remote_field.through
-    owner, term = f"{relation.m2m_field_name()}_id", f"{relation.m2m_reverse_field_name()}_id"
-    return through.objects.values_list(owner, term)
-
-
-def _current_categories(model, day):
-    from vernetzt.directory.selectors import current_items
-
-    return current_items(model, day=day).values_list("organisation_id", "category_id").distinct()
-
-
 def _grouped(pairs):
     grouped = {}
     for owner, term in pairs:
@@ -56,37 +43,29 @@ def _grouped(pairs):
     return {owner: tuple(terms) for owner, terms in grouped.items()}
 
 
-def _build(revision, day):
-    rows = list(Organisation.objects.values_list("id", "status", "visibility", "type_id"))
+def _build(revision, day, facets):
+    rows = list(Organisation.objects.values_list("id", "status", "visibility"))
     verified = Organisation.Status.VERIFIED
-    terms = {
-        "type": {pk: (type_id,) for pk, _status, _visibility, type_id in rows},
-        "field": _grouped(_links(Organisation, "fields")),
-        "community": _grouped(_links(Organisation, "communities")),
-        "language": _grouped(_links(Organisation, "languages")),
-        "district": _grouped(_links(Organisation, "districts")),
-        "need": _grouped(_current_categories(Need, day)),
-        "offer": _grouped(_current_categories(Offer, day)),
-    }
     return FacetIndex(
         revision=revision,
         day=day,
-        status={pk: status for pk, status, _visibility, _type in rows},
+        status={pk: status for pk, status, _visibility in rows},
         public=frozenset(
-            pk for pk, status, visibility, _type in rows
+            pk for pk, status, visibility in rows
             if status == verified and visibility == Visibility.PUBLIC
         ),
-        terms=terms,
+        terms={facet.param: _grouped(facet.memberships(day)) for facet in facets},
     )
 
 
-def facet_index():
-    """The index of the current directory revision and day, built if this process lacks it."""
+def facet_index(facets):
+    """The index of the current directory revision and day over ``facets`` (each with a
+    ``param`` and a ``memberships(day)``), built if this process lacks it."""
     global _current
     revision, day = cache.revision(), timezone.localdate()
     current = _current
     if current is None or current.revision != revision or current.day != day:
-        current = _current = _build(revision, day)
+        current = _current = _build(revision, day, facets)
     return current
 
 

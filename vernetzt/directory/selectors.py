@@ -137,14 +137,12 @@ class Facet:
 class FacetSpec:
     """One facet: its query parameter, the list it draws from and how it filters.
 
-    ``relation`` leads from a term to organisations (``needs__organisation`` for needs);
-    ``organisation_side`` from an organisation to the terms (unused for needs and offers).
+    ``organisation_side`` leads from an organisation to the terms (unused for needs and offers).
     """
 
     param: str
     label: str
     model: type
-    relation: str
     organisation_side: str = ""
     key_field: str = "slug"
     items: type = None  # Need or Offer: filter and count only currently valid ones
@@ -159,17 +157,24 @@ class FacetSpec:
         # A subquery, not a join: an organisation with two chosen terms stays one result.
         return Q(pk__in=Organisation.objects.filter(**lookup).values("pk"))
 
+    def memberships(self, day):
+        """(organisation id, term id) of every organisation and each of its terms; for needs and
+        offers, the categories of those valid on ``day``. For the in-memory facet index."""
+        if self.items is not None:
+            items = current_items(self.items, day=day)
+            return items.values_list("organisation_id", "category_id").distinct()
+        if self.organisation_side == "type":
+            return Organisation.objects.values_list("id", "type_id")
+        relation = Organisation._meta.get_field(self.organisation_side)
+        return relation.remote_field.through.objects.values_list(
+            f"{relation.m2m_field_name()}_id", f"{relation.m2m_reverse_field_name()}_id"
+        )
+
     def key_of(self, term):
         return getattr(term, self.key_field)
 
     def counts_inactive_terms(self):
         return self.model is Language  # languages have no "active" flag
-
-
-def _term_columns(model):
-    if model is Language:
-        return ["id", "code", "name"]
-    return ["id", "slug", "name", "translations", "sort_order"]
 
 
 def _term_order(term):
@@ -179,15 +184,13 @@ def _term_order(term):
 
 
 FACETS = [
-    FacetSpec("type", _("Type"), OrganisationType, "organisation", "type"),
-    FacetSpec("field", _("Field of action"), FieldOfAction, "organisation", "fields"),
-    FacetSpec("community", _("Community served"), Community, "organisation", "communities"),
-    FacetSpec(
-        "language", _("Language spoken"), Language, "organisation", "languages", key_field="code"
-    ),
-    FacetSpec("district", _("District"), District, "organisation", "districts"),
-    FacetSpec("need", _("Needs"), Category, "needs__organisation", items=Need),
-    FacetSpec("offer", _("Offers"), Category, "offers__organisation", items=Offer),
+    FacetSpec("type", _("Type"), OrganisationType, "type"),
+    FacetSpec("field", _("Field of action"), FieldOfAction, "fields"),
+    FacetSpec("community", _("Community served"), Community, "communities"),
+    FacetSpec("language", _("Language spoken"), Language, "languages", key_field="code"),
+    FacetSpec("district", _("District"), District, "districts"),
+    FacetSpec("need", _("Needs"), Category, items=Need),
+    FacetSpec("offer", _("Offers"), Category, items=Offer),
 ]
 STATUS_PARAM = "status"
 
@@ -302,7 +305,7 @@ class DirectorySearch:
 
     @cached_property
     def _facet_counts(self):
-        index = facet_index.facet_index()
+        index = facet_index.facet_index(FACETS)
         catalogue = terms.catalogue(revision=index.revision)
         chosen = {
             spec.param: {

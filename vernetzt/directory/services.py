@@ -61,6 +61,18 @@ def _apply(obj, data):
         getattr(obj, name).set(values)
 
 
+def _record_creation(actor, organisation, note=""):
+    """Index a new organisation and audit its creation with every field it was given."""
+    search.reindex(organisation_ids=[organisation.pk])
+    record(
+        actor=actor,
+        action="create",
+        obj=organisation,
+        changes=diff({}, snapshot(organisation, [*ORGANISATION_FIELDS, "status"])),
+        note=note,
+    )
+
+
 @transaction.atomic
 def create_organisation(*, actor, data, status=Organisation.Status.VERIFIED, editors=()):
     organisation = Organisation(slug=unique_slug(data["name"]), status=status)
@@ -69,13 +81,7 @@ def create_organisation(*, actor, data, status=Organisation.Status.VERIFIED, edi
     _apply(organisation, data)
     if editors:
         organisation.editors.add(*editors)
-    search.reindex(organisation_ids=[organisation.pk])
-    record(
-        actor=actor,
-        action="create",
-        obj=organisation,
-        changes=diff({}, snapshot(organisation, [*ORGANISATION_FIELDS, "status"])),
-    )
+    _record_creation(actor, organisation)
     return organisation
 
 
@@ -96,14 +102,7 @@ def propose_organisation(*, data, proposer_name, proposer_email, consent_purpose
         proposal_consent=consent,
     )
     _apply(organisation, data)
-    search.reindex(organisation_ids=[organisation.pk])
-    record(
-        actor=actor,
-        action="create",
-        obj=organisation,
-        changes=diff({}, snapshot(organisation, [*ORGANISATION_FIELDS, "status"])),
-        note=_("proposed through the public form"),
-    )
+    _record_creation(actor, organisation, note=_("proposed through the public form"))
     return organisation
 
 
