@@ -7,5 +7,6 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Actor directory")
 
     def ready(self):
-        # Its signal handlers keep cached pages and the term catalogue current.
-        from vernetzt.directory import terms  # noqa: F401
+        # Their signal handlers keep cached pages, the term catalogue and the published
+        # profiles current.
+        from vernetzt.directory import published, terms  # noqa: F401

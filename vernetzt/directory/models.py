@@ -334,4 +334,36 @@ class ContactPerson(models.Model):
         return self.name
 
 
+
+class PublishedProfile(models.Model):
+    """An organisation's public profile (the page's article, as anonymous visitors see it) in
+    one language, rendered ahead of the visit.
+
+    A derived read model, never edited: ``vernetzt.directory.published`` writes and reads it,
+    drops an organisation's rows whenever its data changes and ignores rows whose ``stamp``
+    (the templates, translations and managed lists they were rendered with) is not today's or
+    whose ``fresh_until`` day has come (a need or an offer starts or ends). Public data only.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="published_profiles"
+    )
+    language = models.CharField(max_length=10)
+    stamp = models.CharField(max_length=64)
+    fresh_until = models.DateField(null=True, blank=True)
+    html = models.TextField()
+
+    class Meta:
+        verbose_name = _("published profile")
+        verbose_name_plural = _("published profiles")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "language"], name="published_profile_per_language"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organisation_id} ({self.language})"
+
+
 from vernetzt.directory.models_import import ImportJob  # noqa: E402,F401

@@ -175,10 +175,11 @@ def _linked_term_ids(groups):
     return found
 
 
-def organisation_profile(*, visible, slug, sees_internal):
+def organisation_profile(*, visible, slug, sees_internal, revision=None):
     """The organisation ``slug`` among ``visible`` (a queryset, holding at least every publicly
     visible organisation, as every reader's does) with everything its page shows, or Http404.
     ``sees_internal``: also internal contacts and past or future needs and offers.
+    ``revision``: the directory revision, when the caller has read it already.
 
     The lists are attributes: ``field_list``, ``community_list``, ``language_list``,
     ``district_list``, ``visible_needs`` and ``visible_offers`` (each item with
@@ -199,7 +200,7 @@ def organisation_profile(*, visible, slug, sees_internal):
         (groups[number].term_model, term_id) for (number, _owner), ids in found.items()
         for term_id in ids
     ]
-    catalogue = terms.complete_catalogue(wanted)
+    catalogue = terms.complete_catalogue(wanted, revision=revision)
 
     organisation.type = catalogue.get(OrganisationType, organisation.type_id)
     organisation.sees_internal = sees_internal

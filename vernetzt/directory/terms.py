@@ -12,6 +12,8 @@ The terms are shared between requests and threads: read them, never change them.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 
 from django.db.models.signals import post_delete, post_save
@@ -34,6 +36,7 @@ class Catalogue:
     revision: int
     terms: dict  # model → {pk: term}
     positions: dict  # model → {pk: place in the list's own (database) order}
+    fingerprint: str  # changes with any term's names or order, not with other writes
 
     def get(self, model, pk):
         return self.terms[model].get(pk)
@@ -50,11 +53,22 @@ _current: Catalogue | None = None
 
 def _build(revision):
     terms, positions = {}, {}
+    content = hashlib.sha256()
     for model in TERM_MODELS:
         rows = list(model.objects.all())  # in the model's ordering, with the database's collation
         terms[model] = {term.pk: term for term in rows}
         positions[model] = {term.pk: place for place, term in enumerate(rows)}
-    return Catalogue(revision=revision, terms=terms, positions=positions)
+        content.update(json.dumps(
+            [model.__name__, [_described(term) for term in rows]], sort_keys=True, default=str
+        ).encode())
+    return Catalogue(
+        revision=revision, terms=terms, positions=positions, fingerprint=content.hexdigest()
+    )
+
+
+def _described(term):
+    """What of a term a page may show: its key and every name it has."""
+    return [term.pk, term.name, getattr(term, "translations", None), getattr(term, "code", None)]
 
 
 def catalogue(*, revision=None):

@@ -12,7 +12,7 @@ from django.db import connection, transaction
 from vernetzt.accounts.models import User
 from vernetzt.accounts.services import create_user
 from vernetzt.audit.services import record_many
-from vernetzt.directory import search
+from vernetzt.directory import published, search
 from vernetzt.directory.demo import people, places, town
 from vernetzt.directory.models import (
     Category,
@@ -108,6 +108,7 @@ def _write_town(*, seed, organisations, password):
     contacts = _write_contacts(plan, by_slug, ids, recorded_by=users["buero"])
     _audit(created, needs, offers, contacts)
     search.reindex(organisation_ids=[organisation.pk for organisation in created])
+    published.prerender(organisation_ids=[organisation.pk for organisation in created])
     return SeedResult(
         organisations=len(created),
         needs=len(needs),

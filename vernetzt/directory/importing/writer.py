@@ -8,7 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from vernetzt.audit.services import record_many
-from vernetzt.directory import search
+from vernetzt.directory import published, search
 from vernetzt.directory.models import Consent, ContactPerson, Organisation, Visibility
 
 BATCH_SIZE = 500
@@ -156,4 +156,5 @@ def write(*, actor, rows, visibility=Visibility.PUBLIC, source=""):
         ],
     )
     search.reindex(organisation_ids=[organisation.pk for organisation in organisations])
+    published.prerender(organisation_ids=[organisation.pk for organisation in organisations])
     return organisations

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET
 
 from vernetzt.core.access import is_allowed
 from vernetzt.core.roles import is_council_or_staff, is_staff
-from vernetzt.directory import cache, export, selectors
+from vernetzt.directory import cache, export, published, selectors
 
 
 def _filters(request):
@@ -123,11 +123,19 @@ def organisation_detail(request, slug):
 
 def _organisation_detail_page(request, slug):
     user = request.user
-    context = {
-        "organisation": selectors.organisation_profile(user=user, slug=slug),
-        "can_edit": is_allowed(user, "directory:organisation_edit", {"slug": slug}),
-        "can_manage": is_staff(user),
-    }
+    if user.is_authenticated:
+        organisation = selectors.organisation_profile(user=user, slug=slug)
+        article = published.Article(
+            title=organisation.name,
+            html=published.render_article(
+                organisation,
+                can_edit=is_allowed(user, "directory:organisation_edit", {"slug": slug}),
+                can_manage=is_staff(user),
+            ),
+        )
+    else:
+        article = published.public_article(slug=slug, revision=cache.request_revision(request))
+    context = {"title": article.title, "article": mark_safe(article.html)}  # rendered escaped
     return render(request, "directory/public/detail.html", context)
 
 
