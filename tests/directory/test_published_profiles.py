@@ -299,3 +299,13 @@ def test_the_publish_command_renders_all_public_profiles(world):
     public = Organisation.objects.publicly_visible().count()
     assert PublishedProfile.objects.values("organisation").distinct().count() == public == 3
     assert output.getvalue().startswith("Published 3 profiles in ")
+
+
+def test_the_publish_command_can_forget_them_all(client, published_public):
+    output = io.StringIO()
+    with translation.override("en"):
+        call_command("publish_profiles", "--forget", stdout=output)
+
+    assert not PublishedProfile.objects.exists()
+    assert output.getvalue().strip() == "Dropped every published profile."
+    assert "Frauentreff Nord" in article(visit(client, published_public.slug))
