@@ -135,7 +135,10 @@ def public_article(*, slug, revision=None):
     )
     html = render_article(organisation)
     fresh_until = next_changes([organisation.pk], today=today).get(organisation.pk)
-    _store_quietly([_row(organisation.pk, language, html, current_stamp, fresh_until)])
+    # Rendering may have renewed the catalogue (a term it did not know yet): stamp the row
+    # with what it was rendered with.
+    rendered_with = stamp(terms.catalogue(revision=catalogue.revision))
+    _store_quietly([_row(organisation.pk, language, html, rendered_with, fresh_until)])
     return Article(title=organisation.name, html=html)
 
 
@@ -201,17 +204,17 @@ def prerender(*, organisation_ids):
         batch = dict(visible.filter(pk__in=ids[start:start + PRERENDER_BATCH_SIZE])
                      .values_list("pk", "slug"))
         changes = next_changes(list(batch), today=today)
-        current_stamp = stamp(terms.catalogue())
-        rows = []
+        articles = []
         for pk, slug in batch.items():
             organisation = profile.organisation_profile(
                 visible=visible, slug=slug, sees_internal=False
             )
             for language, _name in settings.LANGUAGES:
                 with translation.override(language):
-                    html = render_article(organisation)
-                rows.append(_row(pk, language, html, current_stamp, changes.get(pk)))
-        _store(rows)
+                    articles.append((pk, language, render_article(organisation)))
+        rendered_with = stamp(terms.catalogue())  # as renewed while rendering, if it was
+        _store([_row(pk, language, html, rendered_with, changes.get(pk))
+                for pk, language, html in articles])
 
 
 def forget(*, organisation_ids):
