@@ -48,6 +48,10 @@ def rows_of(organisation):
     return PublishedProfile.objects.filter(organisation=organisation)
 
 
+def store_html(organisation, html):
+    rows_of(organisation).update(compressed_html=PublishedProfile.compress(html))
+
+
 @pytest.fixture
 def world():
     return directory_world()
@@ -87,7 +91,7 @@ def test_the_stored_article_is_the_fresh_rendering(client, public, language_code
 
 
 def test_a_stored_article_is_what_the_visit_shows(client, published_public):
-    rows_of(published_public).update(html="<article>gespeichert</article>")
+    store_html(published_public, "<article>gespeichert</article>")
     assert article(visit(client, published_public.slug)) == "<article>gespeichert</article>"
 
 
@@ -180,7 +184,7 @@ def test_a_renamed_term_makes_stored_articles_stale(client, published_public):
 
 
 def test_a_new_deployment_makes_stored_articles_stale(client, published_public, monkeypatch):
-    rows_of(published_public).update(html="<article>alt</article>")
+    store_html(published_public, "<article>alt</article>")
     monkeypatch.setattr(published, "_code_fingerprint", lambda: "another release")
 
     assert "Frauentreff Nord" in article(visit(client, published_public.slug))
@@ -260,7 +264,7 @@ def test_a_visit_that_cannot_store_still_gets_the_page(client, public, monkeypat
 def test_logged_in_users_get_a_fresh_article_with_their_buttons(
     client_as, staff_user, published_public
 ):
-    rows_of(published_public).update(html="<article>gespeichert</article>")
+    store_html(published_public, "<article>gespeichert</article>")
     page = client_as(staff_user).get(profile_url(published_public.slug))
     assert "gespeichert" not in page.content.decode()
     assert "Interne Person" in article(page)
@@ -309,3 +313,18 @@ def test_the_publish_command_can_forget_them_all(client, published_public):
     assert not PublishedProfile.objects.exists()
     assert output.getvalue().strip() == "Dropped every published profile."
     assert "Frauentreff Nord" in article(visit(client, published_public.slug))
+
+
+@pytest.mark.parametrize("status", Organisation.Status.values)
+@pytest.mark.parametrize("visibility", Visibility.values)
+def test_a_stored_article_is_served_exactly_when_the_organisation_is_public(
+    client, status, visibility
+):
+    organisation = OrganisationFactory(name="Verein", slug="verein")
+    published.prerender(organisation_ids=[organisation.pk])
+    Organisation.objects.filter(pk=organisation.pk).update(status=status, visibility=visibility)
+    is_public = Organisation.objects.publicly_visible().filter(pk=organisation.pk).exists()
+
+    page = visit(client, "verein")
+
+    assert page.status_code == (200 if is_public else 404)

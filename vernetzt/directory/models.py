@@ -3,6 +3,8 @@
 Religion or origin are never fields of a person; communities are served by organisations.
 """
 
+import zlib
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -351,7 +353,8 @@ class PublishedProfile(models.Model):
     language = models.CharField(max_length=10)
     stamp = models.CharField(max_length=64)
     fresh_until = models.DateField(null=True, blank=True)
-    html = models.TextField()
+    # zlib-compressed UTF-8: a third of the size, so a row fits one SQLite page
+    compressed_html = models.BinaryField()
 
     class Meta:
         verbose_name = _("published profile")
@@ -364,6 +367,18 @@ class PublishedProfile(models.Model):
 
     def __str__(self):
         return f"{self.organisation_id} ({self.language})"
+
+    @staticmethod
+    def compress(html):
+        return zlib.compress(html.encode())
+
+    @staticmethod
+    def decompress(compressed_html):
+        return zlib.decompress(compressed_html).decode()
+
+    @property
+    def html(self):
+        return self.decompress(self.compressed_html)
 
 
 from vernetzt.directory.models_import import ImportJob  # noqa: E402,F401

@@ -79,8 +79,9 @@ def _code_fingerprint():
     content = hashlib.sha256(f"{django.get_version()} {babel.__version__}".encode())
     for name in ARTICLE_TEMPLATES:
         content.update(get_template(name).template.source.encode())
-    with open(directory_terms.__file__, "rb") as source:
-        content.update(source.read())
+    for module in (profile, directory_terms):  # what the article shows, and how
+        with open(module.__file__, "rb") as source:
+            content.update(source.read())
     for locale_dir in settings.LOCALE_PATHS:
         for catalogue in sorted(locale_dir.glob("*/LC_MESSAGES/*.mo")):
             content.update(str(catalogue.relative_to(locale_dir)).encode())
@@ -102,10 +103,11 @@ def _quote(name):
 
 @once
 def _lookup_sql():
+    # The same rule as ``Organisation.objects.publicly_visible()``: a test holds them together.
     organisation = _quote(Organisation._meta.db_table)
     published = _quote(PublishedProfile._meta.db_table)
     return (
-        f"SELECT organisation.{_quote('name')}, published.{_quote('html')} "
+        f"SELECT organisation.{_quote('name')}, published.{_quote('compressed_html')} "
         f"FROM {organisation} organisation JOIN {published} published "
         f"ON published.{_quote('organisation_id')} = organisation.{_quote('id')} "
         f"WHERE organisation.{_quote('slug')} = %s AND organisation.{_quote('status')} = %s "
@@ -128,7 +130,7 @@ def public_article(*, slug, revision=None):
         ])
         row = cursor.fetchone()
     if row is not None:
-        return Article(title=row[0], html=row[1])
+        return Article(title=row[0], html=PublishedProfile.decompress(row[1]))
     organisation = profile.organisation_profile(
         visible=Organisation.objects.publicly_visible(), slug=slug, sees_internal=False,
         revision=catalogue.revision,
@@ -148,7 +150,7 @@ def public_article(*, slug, revision=None):
 def _row(organisation_id, language, html, current_stamp, fresh_until):
     return PublishedProfile(
         organisation_id=organisation_id, language=language, stamp=current_stamp,
-        fresh_until=fresh_until, html=html,
+        fresh_until=fresh_until, compressed_html=PublishedProfile.compress(html),
     )
 
 
@@ -157,7 +159,7 @@ def _store(rows):
         rows,
         update_conflicts=True,
         unique_fields=["organisation", "language"],
-        update_fields=["stamp", "fresh_until", "html"],
+        update_fields=["stamp", "fresh_until", "compressed_html"],
     )
 
 

@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
                 ('language', models.CharField(max_length=10)),
                 ('stamp', models.CharField(max_length=64)),
                 ('fresh_until', models.DateField(blank=True, null=True)),
-                ('html', models.TextField()),
+                ('compressed_html', models.BinaryField()),
                 ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='published_profiles', to='directory.organisation')),
             ],
             options={
