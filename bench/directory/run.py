@@ -3,12 +3,15 @@
 One command (from the repository root)::
 
     .venv/bin/python -m bench.directory.run [--organisations 10000] [--clients 20]
-        [--requests 2000] [--database sqlite|postgres|both] [--distinct-queries] [--unpublished]
+        [--requests 2000] [--rounds 3] [--database sqlite|postgres|both] [--distinct-queries]
+        [--unpublished]
 
 For each database it creates a fresh one (SQLite in a temporary directory, PostgreSQL database
 ``vernetzt_bench``), migrates, seeds the demo town, serves the app with gunicorn on 127.0.0.1
 under production-like settings, warms up, measures p50/p95/p99 latency and errors of four
-URLs one after the other, counts queries per request, stops the server, prints a Markdown
+URLs one after the other, in ``--rounds`` rounds (default 3; each statistic is the median over
+the rounds, so a drift in the machine's speed does not favour one URL), counts queries per
+request, stops the server, prints a Markdown
 report and writes it to ``bench/results/directory-<database>.md``. ``--distinct-queries``
 measures the cold (uncached) path: every request asks a query no other request asked (the same
 search with a different stop word and letter case, which find the same organisations with the
@@ -50,6 +53,8 @@ def parse_arguments(argv):
     parser.add_argument("--out-dir", type=Path, default=RESULTS)
     parser.add_argument("--distinct-queries", action="store_true",
                         help="No two requests alike, so cached pages cannot answer (cold path).")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="The URLs take turns this many times; medians over the rounds.")
     parser.add_argument("--unpublished", action="store_true",
                         help="Drop the published profiles first: every profile visit renders "
                              "and stores its article (as after a deployment).")
@@ -108,6 +113,25 @@ def endpoints(targets, *, distinct=0):
     ]
 
 
+def _measure_on_fresh_server(gunicorn, label, shown, paths, arguments, *, distinct):
+    """Warm up, then measure, on a server of its own: requests a slow URL left queued must not
+    delay the next."""
+    with gunicorn as port:
+        load.wait_until_up(port)
+        common = {"port": port, "clients": arguments.clients,
+                  "time_limit": arguments.time_limit, "seed": arguments.seed,
+                  "in_order": distinct}
+        # Distinct paths: the warm-up takes the first ones, the measurement the rest.
+        split = distinct and len(paths) > 1
+        warmup_paths = paths[:arguments.warmup] if split else paths
+        measured_paths = paths[arguments.warmup:] if split else paths
+        load.measure(label=label, shown_path=shown, requests=arguments.warmup,
+                     paths=warmup_paths,
+                     **{**common, "time_limit": min(arguments.time_limit, 60)})
+        return load.measure(label=label, shown_path=shown, requests=arguments.requests,
+                            paths=measured_paths, **common)
+
+
 def bench_database(database, arguments):
     with tempfile.TemporaryDirectory(prefix=f"vernetzt-bench-{database}-") as directory:
         environment = server.production_environment(Path(directory), database)
@@ -120,31 +144,22 @@ def bench_database(database, arguments):
         if arguments.unpublished:
             server.manage(environment, "publish_profiles", "--forget")
         targets = server.python_json(environment, "bench.directory.targets")
-        distinct = arguments.warmup + arguments.requests if arguments.distinct_queries else 0
-        urls = endpoints(targets, distinct=distinct)
-        measurements = []
+        per_round = arguments.warmup + arguments.requests if arguments.distinct_queries else 0
+        urls = endpoints(targets, distinct=per_round * arguments.rounds)
+        series = [stats.Series(label=label, path=shown) for label, shown, _paths in urls]
         gunicorn = server.Gunicorn(environment, workers=arguments.workers,
                                    threads=arguments.threads)
         load_before = os.getloadavg()
-        for label, shown, paths in urls:
-            # A fresh server per URL: requests a slow URL left queued must not delay the next.
-            with gunicorn as port:
-                load.wait_until_up(port)
-                print(f"[{database}] {label}: warm-up, then {arguments.requests} requests",
-                      file=sys.stderr)
-                common = {"port": port, "clients": arguments.clients,
-                          "time_limit": arguments.time_limit, "seed": arguments.seed,
-                          "in_order": bool(distinct)}
-                # Distinct paths: the warm-up takes the first ones, the measurement the rest.
-                warmup_paths = paths[:arguments.warmup] if distinct and len(paths) > 1 else paths
-                measured_paths = paths[arguments.warmup:] if distinct and len(paths) > 1 else paths
-                load.measure(label=label, shown_path=shown, requests=arguments.warmup,
-                             paths=warmup_paths,
-                             **{**common, "time_limit": min(arguments.time_limit, 60)})
-                measurements.append(load.measure(
-                    label=label, shown_path=shown, requests=arguments.requests,
-                    paths=measured_paths, **common
+        for number in range(arguments.rounds):
+            for (label, shown, paths), measured in zip(urls, series, strict=True):
+                if per_round and len(paths) > 1:  # distinct paths: each round its own
+                    paths = paths[number * per_round:(number + 1) * per_round]
+                print(f"[{database}] round {number + 1}/{arguments.rounds}, {label}: warm-up, "
+                      f"then {arguments.requests} requests", file=sys.stderr)
+                measured.rounds.append(_measure_on_fresh_server(
+                    gunicorn, label, shown, paths, arguments, distinct=bool(per_round)
                 ))
+        measurements = series
         load_after = os.getloadavg()
         sample_paths = [paths[0] for _label, _shown, paths in urls]
         profile = server.python_json(environment, "bench.directory.queries", *sample_paths)
@@ -179,7 +194,9 @@ def report(context, measurements, verdicts, profile):
         f"- Data: {context['seeded']}",
         f"- Server: {context['server']}, DEBUG off, 127.0.0.1, restarted for each URL",
         f"- Load: {arguments.clients} concurrent keep-alive clients, {arguments.requests} "
-        f"measured requests per URL after {arguments.warmup} warm-up requests"
+        f"measured requests per URL after {arguments.warmup} warm-up requests, in "
+        f"{arguments.rounds} rounds (the URLs take turns, each on a fresh server; the "
+        f"statistics are the medians over the rounds)"
         + ("; distinct queries (no request repeats another: the cold, uncached path)"
            if arguments.distinct_queries else "; the same query repeated (cached after the "
            "first request in each server process)"),

@@ -33,6 +33,55 @@ class Measurement:
         return percentile(self.latencies_ms, share)
 
 
+@dataclass
+class Series:
+    """One endpoint measured in several rounds, each on a fresh server.
+
+    Why rounds: this machine's speed drifts (the trivial view alone served 984 to 2,380
+    requests/s from one run to the next), so one measurement per endpoint compares endpoints
+    measured at different moments. The endpoints take turns, round after round, and each
+    statistic is the median over the rounds.
+    """
+
+    label: str
+    path: str
+    rounds: list = field(default_factory=list)  # of Measurement
+
+    @property
+    def errors(self):
+        return sum(m.errors for m in self.rounds)
+
+    @property
+    def count(self):
+        return sum(m.count for m in self.rounds)
+
+    @property
+    def planned(self):
+        return sum(m.planned for m in self.rounds)
+
+    @property
+    def error_samples(self):
+        return [sample for m in self.rounds for sample in m.error_samples]
+
+    @property
+    def throughput(self):
+        return _median([m.throughput for m in self.rounds])
+
+    def percentile(self, share):
+        return _median([m.percentile(share) for m in self.rounds])
+
+    def round_percentiles(self, share):
+        return [m.percentile(share) for m in self.rounds]
+
+
+def _median(values):
+    values = sorted(value for value in values if not math.isnan(value))
+    if not values:
+        return math.nan
+    middle = len(values) // 2
+    return values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
+
+
 def percentile(values, share):
     """Nearest-rank percentile (``share`` in 0..100); NaN for no values."""
     if not values:
@@ -79,15 +128,21 @@ def _errors_verdict(measurement):
 
 
 def markdown_table(measurements):
+    """A row per endpoint; for a ``Series`` also the p95 of each round."""
+    rounds = any(isinstance(m, Series) for m in measurements)
     lines = [
-        "| Endpoint | Path | Requests | Errors | p50 ms | p95 ms | p99 ms | Requests/s |",
-        "|---|---|---:|---:|---:|---:|---:|---:|",
+        "| Endpoint | Path | Requests | Errors | p50 ms | p95 ms | p99 ms | Requests/s |"
+        + (" p95 per round |" if rounds else ""),
+        "|---|---|---:|---:|---:|---:|---:|---:|" + ("---|" if rounds else ""),
     ]
     for m in measurements:
-        lines.append(
+        line = (
             f"| {m.label} | `{m.path}` | {m.count} | {m.errors} | {m.percentile(50):.1f} "
             f"| {m.percentile(95):.1f} | {m.percentile(99):.1f} | {m.throughput:.0f} |"
         )
+        if isinstance(m, Series):
+            line += " " + " / ".join(f"{value:.1f}" for value in m.round_percentiles(95)) + " |"
+        lines.append(line)
     return "\n".join(lines)
 
 

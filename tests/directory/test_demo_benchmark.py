@@ -124,3 +124,41 @@ def test_an_endpoint_without_any_successful_request_fails_plainly():
     assert [(v.passed, v.detail) for v in verdicts] == [
         (False, "5 errors in 5 requests"), (False, "no successful request to time")
     ]
+
+
+def test_rounds_are_summarised_by_their_medians():
+    series = stats.Series(label="profile", path="/p/", rounds=[
+        measurement("profile", [float(v) for v in range(1, 101)]),
+        measurement("profile", [float(v) for v in range(101, 201)]),
+        measurement("profile", [float(v) for v in range(1001, 1101)]),
+    ])
+
+    assert series.percentile(95) == 195  # the middle round's p95, not the outlier's
+    assert series.round_percentiles(95) == [95, 195, 1095]
+    assert series.count == 300
+
+
+def test_the_verdict_uses_the_median_rounds_of_both_endpoints():
+    trivial = stats.Series(label="trivial", path="/t/", rounds=[
+        measurement("trivial", [1.0] * 20), measurement("trivial", [10.0] * 20),
+        measurement("trivial", [11.0] * 20),
+    ])
+    profile = stats.Series(label="profile", path="/p/", rounds=[
+        measurement("profile", [29.0] * 20), measurement("profile", [31.0] * 20),
+        measurement("profile", [33.0] * 20),
+    ])
+
+    [_errors, absolute, relative] = stats.check_targets(trivial, [profile])[1:]
+
+    assert absolute.passed
+    assert not relative.passed  # median 31 > 3 × median 10
+    assert "31.0 ms > 3 × trivial p95 = 30.0 ms" in relative.detail
+
+
+def test_the_table_lists_the_p95_of_each_round():
+    series = stats.Series(label="profile", path="/p/", rounds=[
+        measurement("profile", [2.0]), measurement("profile", [4.0]),
+    ])
+    table = stats.markdown_table([series])
+    assert "p95 per round" in table.splitlines()[0]
+    assert table.splitlines()[2].endswith("| 2.0 / 4.0 |")
