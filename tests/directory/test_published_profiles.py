@@ -328,3 +328,24 @@ def test_a_stored_article_is_served_exactly_when_the_organisation_is_public(
     page = visit(client, "verein")
 
     assert page.status_code == (200 if is_public else 404)
+
+
+def test_a_visit_rendering_while_the_profile_changes_does_not_store_the_old_article(
+    client, public, staff_user, monkeypatch
+):
+    render = published.render_article
+
+    def render_while_the_office_writes(organisation, **kwargs):
+        html = render(organisation, **kwargs)  # from the data read before the write
+        services.update_organisation(
+            actor=staff_user, organisation=Organisation.objects.get(pk=organisation.pk),
+            data={"description": "Gerade geändert."},
+        )
+        return html
+
+    monkeypatch.setattr(published, "render_article", render_while_the_office_writes)
+    visit(client, public.slug)
+    monkeypatch.undo()
+
+    assert not rows_of(public).exists()
+    assert "Gerade geändert." in article(visit(client, public.slug))

@@ -32,9 +32,15 @@ def bump():
         cursor.execute(f"UPDATE {REVISION_TABLE} SET number = number + 1 WHERE id = 1")
 
 
-def revision():
+def revision(*, lock=False):
+    """The current revision; ``lock``: inside a transaction, wait for writers that are about
+    to bump it and hold them off until this transaction ends (SQLite's transactions hold the
+    whole database already)."""
+    sql = f"SELECT number FROM {REVISION_TABLE} WHERE id = 1"
+    if lock and connection.features.has_select_for_update:
+        sql += " FOR UPDATE"
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT number FROM {REVISION_TABLE} WHERE id = 1")
+        cursor.execute(sql)
         row = cursor.fetchone()
     return row[0] if row else 0
 

@@ -15,7 +15,9 @@ A row is shown only while it is true:
 - ``fresh_until`` is the next day on which one of its needs or offers starts or ends;
 - whether the organisation may be shown at all is read from the organisation itself at
   every visit, never from the row.
-A visit that finds no true row renders the article, answers with it and stores it.
+A visit that finds no true row renders the article, answers with it and stores it, unless
+the directory was written meanwhile (dropping rows bumps the directory revision, and the
+store checks it under a lock), so a rendering of old data never replaces the dropped rows.
 
 Only what anonymous visitors may see is ever rendered here (public contact persons, current
 needs and offers); logged-in users get a fresh rendering with their own buttons.
@@ -39,7 +41,7 @@ from django.template.loader import get_template, render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import get_language
 
-from vernetzt.directory import profile, terms
+from vernetzt.directory import cache, profile, terms
 from vernetzt.directory.models import (
     ContactPerson,
     Need,
@@ -140,7 +142,8 @@ def public_article(*, slug, revision=None):
     # Rendering may have renewed the catalogue (a term it did not know yet): stamp the row
     # with what it was rendered with.
     rendered_with = stamp(terms.catalogue(revision=catalogue.revision))
-    _store_quietly([_row(organisation.pk, language, html, rendered_with, fresh_until)])
+    _store_quietly([_row(organisation.pk, language, html, rendered_with, fresh_until)],
+                   read_at=catalogue.revision)
     return Article(title=organisation.name, html=html)
 
 
@@ -163,12 +166,15 @@ def _store(rows):
     )
 
 
-def _store_quietly(rows):
-    """Store rows a visit rendered; the visitor has the page either way, so a write that fails
+def _store_quietly(rows, *, read_at):
+    """Store rows a visit rendered from data of revision ``read_at``, unless the directory was
+    written since: its rows may already have been dropped, and the visit's rendering must not
+    come back in their place. The visitor has the page either way, so a write that fails
     (another request holding SQLite's write lock too long, say) is only logged."""
     try:
         with transaction.atomic():
-            _store(rows)
+            if cache.revision(lock=True) == read_at:
+                _store(rows)
     except DatabaseError:
         logger.warning("Could not store a published profile; it is rendered again next time.",
                        exc_info=True)
@@ -220,10 +226,12 @@ def prerender(*, organisation_ids):
 
 
 def forget(*, organisation_ids):
-    """Drop the stored articles of ``organisation_ids`` (their data changed)."""
+    """Drop the stored articles of ``organisation_ids`` (their data changed), and bump the
+    revision so that no visit which read the data before stores its rendering afterwards."""
     ids = {pk for pk in organisation_ids if pk is not None}
     if ids:
         PublishedProfile.objects.filter(organisation_id__in=ids).delete()
+        cache.bump()
 
 
 def forget_all():
