@@ -9,8 +9,9 @@ older entry unreachable at once; the entries simply age out of the cache.
 Only fragments without per-visitor content are cached (no CSRF tokens, no user names), and
 only for anonymous visitors: logged-in users always get a fresh rendering. Anonymous pages carry
 nothing personal at all (the language switch needs no CSRF token, see ``core.views``), so
-``cached_page`` keeps whole pages too, keyed by the full address; a page with a message for
-its visitor (e.g. "thank you for your proposal") is never cached.
+``cached_page`` keeps whole list pages too, keyed by the full address; a page with a message
+for its visitor (e.g. "thank you for your proposal") is never cached. Profiles have their own
+store that a write to another organisation leaves alone (``published``).
 """
 
 import hashlib
@@ -32,11 +33,14 @@ def bump():
         cursor.execute(f"UPDATE {REVISION_TABLE} SET number = number + 1 WHERE id = 1")
 
 
+REVISION_SQL = f"SELECT number FROM {REVISION_TABLE} WHERE id = 1"
+
+
 def revision(*, lock=False):
     """The current revision; ``lock``: inside a transaction, wait for writers that are about
     to bump it and hold them off until this transaction ends (SQLite's transactions hold the
     whole database already)."""
-    sql = f"SELECT number FROM {REVISION_TABLE} WHERE id = 1"
+    sql = REVISION_SQL
     if lock and connection.features.has_select_for_update:
         sql += " FOR UPDATE"
     with connection.cursor() as cursor:

@@ -353,6 +353,7 @@ class PublishedProfile(models.Model):
     language = models.CharField(max_length=10)
     stamp = models.CharField(max_length=64)
     fresh_until = models.DateField(null=True, blank=True)
+    title = models.CharField(max_length=200)  # the organisation's name, for the page title
     # zlib-compressed UTF-8: a third of the size, so a row fits one SQLite page
     compressed_html = models.BinaryField()
 

@@ -105,34 +105,39 @@ def _quote(name):
 
 @once
 def _lookup_sql():
-    # The same rule as ``Organisation.objects.publicly_visible()``: a test holds them together.
+    """One statement, so one read of the database per visit: the directory revision (for the
+    managed lists the stamp names), and the organisation's stored article if it is public.
+    The rule is ``Organisation.objects.publicly_visible()``'s: a test holds them together."""
     organisation = _quote(Organisation._meta.db_table)
     published = _quote(PublishedProfile._meta.db_table)
+    fresh_until = f"published.{_quote('fresh_until')}"
     return (
-        f"SELECT organisation.{_quote('name')}, published.{_quote('compressed_html')} "
-        f"FROM {organisation} organisation JOIN {published} published "
+        f"SELECT ({cache.REVISION_SQL}), published.{_quote('stamp')}, "
+        f"CASE WHEN {fresh_until} IS NULL OR {fresh_until} > %s THEN 1 ELSE 0 END, "
+        f"published.{_quote('title')}, published.{_quote('compressed_html')} "
+        f"FROM {organisation} organisation LEFT JOIN {published} published "
         f"ON published.{_quote('organisation_id')} = organisation.{_quote('id')} "
+        f"AND published.{_quote('language')} = %s "
         f"WHERE organisation.{_quote('slug')} = %s AND organisation.{_quote('status')} = %s "
-        f"AND organisation.{_quote('visibility')} = %s AND published.{_quote('language')} = %s "
-        f"AND published.{_quote('stamp')} = %s AND (published.{_quote('fresh_until')} IS NULL "
-        f"OR published.{_quote('fresh_until')} > %s)"
+        f"AND organisation.{_quote('visibility')} = %s"
     )
 
 
-def public_article(*, slug, revision=None):
+def public_article(*, slug):
     """The article of the publicly visible organisation ``slug`` in the current language, from
     its stored row when that is true, else rendered (and stored); Http404 if not visible."""
-    catalogue = terms.catalogue(revision=revision)
-    current_stamp = stamp(catalogue)
     language, today = get_language(), timezone.localdate()
     with connection.cursor() as cursor:
         cursor.execute(_lookup_sql(), [
-            slug, Organisation.Status.VERIFIED.value, Visibility.PUBLIC.value, language,
-            current_stamp, connection.ops.adapt_datefield_value(today),
+            connection.ops.adapt_datefield_value(today), language, slug,
+            Organisation.Status.VERIFIED.value, Visibility.PUBLIC.value,
         ])
         row = cursor.fetchone()
+    catalogue = terms.catalogue(revision=row[0] if row else None)
     if row is not None:
-        return Article(title=row[0], html=PublishedProfile.decompress(row[1]))
+        _revision, stored_stamp, is_fresh, title, compressed_html = row
+        if compressed_html is not None and is_fresh and stored_stamp == stamp(catalogue):
+            return Article(title=title, html=PublishedProfile.decompress(compressed_html))
     organisation = profile.organisation_profile(
         visible=Organisation.objects.publicly_visible(), slug=slug, sees_internal=False,
         revision=catalogue.revision,
@@ -142,7 +147,7 @@ def public_article(*, slug, revision=None):
     # Rendering may have renewed the catalogue (a term it did not know yet): stamp the row
     # with what it was rendered with.
     rendered_with = stamp(terms.catalogue(revision=catalogue.revision))
-    _store_quietly([_row(organisation.pk, language, html, rendered_with, fresh_until)],
+    _store_quietly([_row(organisation, language, html, rendered_with, fresh_until)],
                    read_at=catalogue.revision)
     return Article(title=organisation.name, html=html)
 
@@ -150,10 +155,11 @@ def public_article(*, slug, revision=None):
 # --- Writing ----------------------------------------------------------------------------------
 
 
-def _row(organisation_id, language, html, current_stamp, fresh_until):
+def _row(organisation, language, html, current_stamp, fresh_until):
     return PublishedProfile(
-        organisation_id=organisation_id, language=language, stamp=current_stamp,
-        fresh_until=fresh_until, compressed_html=PublishedProfile.compress(html),
+        organisation_id=organisation.pk, language=language, stamp=current_stamp,
+        fresh_until=fresh_until, title=organisation.name,
+        compressed_html=PublishedProfile.compress(html),
     )
 
 
@@ -162,7 +168,7 @@ def _store(rows):
         rows,
         update_conflicts=True,
         unique_fields=["organisation", "language"],
-        update_fields=["stamp", "fresh_until", "compressed_html"],
+        update_fields=["stamp", "fresh_until", "title", "compressed_html"],
     )
 
 
@@ -213,16 +219,16 @@ def prerender(*, organisation_ids):
                      .values_list("pk", "slug"))
         changes = next_changes(list(batch), today=today)
         articles = []
-        for pk, slug in batch.items():
+        for slug in batch.values():
             organisation = profile.organisation_profile(
                 visible=visible, slug=slug, sees_internal=False
             )
             for language, _name in settings.LANGUAGES:
                 with translation.override(language):
-                    articles.append((pk, language, render_article(organisation)))
+                    articles.append((organisation, language, render_article(organisation)))
         rendered_with = stamp(terms.catalogue())  # as renewed while rendering, if it was
-        _store([_row(pk, language, html, rendered_with, changes.get(pk))
-                for pk, language, html in articles])
+        _store([_row(organisation, language, html, rendered_with, changes.get(organisation.pk))
+                for organisation, language, html in articles])
 
 
 def forget(*, organisation_ids):
@@ -235,7 +241,9 @@ def forget(*, organisation_ids):
 
 
 def forget_all():
+    """Drop every stored article (and bump the revision, as ``forget`` does)."""
     PublishedProfile.objects.all().delete()
+    cache.bump()
 
 
 # --- Keeping rows true: every write that changes what a profile shows drops its rows ----------

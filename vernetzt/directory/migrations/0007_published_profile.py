@@ -18,6 +18,7 @@ class Migration(migrations.Migration):
                 ('language', models.CharField(max_length=10)),
                 ('stamp', models.CharField(max_length=64)),
                 ('fresh_until', models.DateField(blank=True, null=True)),
+                ('title', models.CharField(max_length=200)),
                 ('compressed_html', models.BinaryField()),
                 ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='published_profiles', to='directory.organisation')),
             ],

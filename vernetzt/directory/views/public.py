@@ -118,10 +118,9 @@ def _organisation_list_page(request):
 
 @require_GET
 def organisation_detail(request, slug):
-    return cache.cached_page(request, lambda: _organisation_detail_page(request, slug))
-
-
-def _organisation_detail_page(request, slug):
+    """Anonymous visitors read the published article (``published``), which is the profile's
+    cache: keeping the whole page in the page cache as well cost more than it saved, since
+    most profile visits are the first to that profile (docs/benchmarks.md)."""
     user = request.user
     if user.is_authenticated:
         organisation = selectors.organisation_profile(user=user, slug=slug)
@@ -134,7 +133,7 @@ def _organisation_detail_page(request, slug):
             ),
         )
     else:
-        article = published.public_article(slug=slug, revision=cache.request_revision(request))
+        article = published.public_article(slug=slug)
     context = {"title": article.title, "article": mark_safe(article.html)}  # rendered escaped
     return render(request, "directory/public/detail.html", context)
 
