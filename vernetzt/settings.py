@@ -155,8 +155,8 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "vernetzt",
-        # Public directory pages, whole and in parts, per process: a profile page is ~8 KB,
-        # a result page ~50 KB (its parts as much again): 2,000 entries stay below ~100 MB.
+        # Public list pages, whole and in parts, per process: a result page is ~50 KB (its
+        # parts as much again), so 2,000 entries stay below ~100 MB.
         "OPTIONS": {"MAX_ENTRIES": int(env("VERNETZT_PAGE_CACHE_ENTRIES", "2000"))},
     }
 }

@@ -8,7 +8,6 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache as django_cache
 from django.core.management import call_command
 from django.db import DatabaseError
 from django.urls import reverse
@@ -39,8 +38,7 @@ def article(response):
 
 
 def visit(client, slug, language_code="de"):
-    """An anonymous visit as a process whose page cache does not hold the page yet."""
-    django_cache.clear()
+    """An anonymous visit."""
     return client.get(profile_url(slug), HTTP_ACCEPT_LANGUAGE=language_code)
 
 

@@ -60,15 +60,14 @@ def request_revision(request):
     return request._directory_revision
 
 
-def key(kind, *parts, revision_number=None):
+def key(kind, *parts, revision_number):
     """A cache key for ``kind`` (e.g. "list") of this revision, language and day.
 
     The day is part of it because needs and offers count only while valid.
     """
-    number = revision() if revision_number is None else revision_number
     text = "\x1f".join(str(part) for part in parts)
     digest = hashlib.sha256(text.encode()).hexdigest()[:32]
-    return f"directory:{kind}:{number}:{get_language()}:{timezone.localdate()}:{digest}"
+    return f"directory:{kind}:{revision_number}:{get_language()}:{timezone.localdate()}:{digest}"
 
 
 def get_or_render(request, kind, parts, render):

@@ -1,8 +1,9 @@
 """Public profiles rendered ahead of the visit: the read model behind anonymous profile pages.
 
 Why: the directory's most visited pages are its profiles, thousands of them, each visited
-rarely, so the page cache (``cache``) seldom holds the one asked for; rendering one takes ten
-times the work of a trivial request (docs/benchmarks.md). So each public organisation's
+rarely, so a per-process page cache seldom holds the one asked for, and any write to the
+directory empties it; rendering one takes ten times the work of a trivial request
+(docs/benchmarks.md). So each public organisation's
 article (the page without the site's header and footer) is kept per language in
 ``PublishedProfile`` rows, and an anonymous visit reads one row.
 

@@ -173,8 +173,9 @@ class FacetSpec:
     def key_of(self, term):
         return getattr(term, self.key_field)
 
-    def counts_inactive_terms(self):
-        return self.model is Language  # languages have no "active" flag
+    def lists(self, term):
+        """Whether the facet offers ``term``: active ones (languages have no such flag)."""
+        return self.model is Language or term.is_active
 
 
 def _term_order(term):
@@ -201,7 +202,7 @@ def _counted_terms(spec, counts, catalogue):
         (term, hits)
         for term_id, hits in counts.items()
         for term in [catalogue.get(spec.model, term_id)]
-        if term is not None and (spec.counts_inactive_terms() or term.is_active)
+        if term is not None and spec.lists(term)
     ]
     return sorted(counted, key=lambda pair: _term_order(pair[0]))
 
@@ -214,7 +215,7 @@ def _facet(spec, counted, selected_keys, catalogue):
         found = {
             spec.key_of(term): term
             for term in catalogue.terms[spec.model].values()
-            if spec.key_of(term) in missing and (spec.counts_inactive_terms() or term.is_active)
+            if spec.key_of(term) in missing and spec.lists(term)
         }
         counted = sorted(
             counted + [(term, 0) for term in found.values()],

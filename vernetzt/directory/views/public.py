@@ -1,9 +1,10 @@
 """The public directory: search with facets, the organisation profile and the export.
 
-For anonymous visitors both pages come whole from the cache (``vernetzt.directory.cache``),
-keyed by the directory revision, language, day and address; the list's parts that do not depend
-on the address's form (results, facets, count) are also cached as fragments under the
-normalised query, so the full page and htmx's partial one share them. Logged-in users always
+For anonymous visitors the list comes whole from the cache (``vernetzt.directory.cache``),
+keyed by the directory revision, language, day and address; its parts that do not depend on
+the address's form (results, facets, count) are also cached as fragments under the normalised
+query, so the full page and htmx's partial one share them. An anonymous profile shows the
+organisation's published article (``vernetzt.directory.published``). Logged-in users always
 get a fresh rendering.
 """
 
