@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "django.forms",
     "django.contrib.postgres",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "vernetzt.core",
     "vernetzt.accounts",
     "vernetzt.audit",
@@ -241,3 +243,9 @@ DIRECTORY_PAGE_SIZE = 20
 
 FORM_RENDERER = "vernetzt.core.forms.AccessibleFormRenderer"
 WHITENOISE_AUTOREFRESH = DEBUG
+
+# Background work (imports, e-mails, later planning and PDFs) runs in a real task queue:
+# django-tasks, the backport of Django 6's tasks framework, with its database backend, so the
+# embedded SQLite set-up needs no broker. Workers: ``manage.py db_worker`` (docs/deployment in
+# README). Tasks are plain functions decorated with ``django_tasks.task``.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -11,3 +11,5 @@ from vernetzt.settings import *  # noqa: F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast; tests only
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 IMPORT_RUN_IN_BACKGROUND = False  # imports run within the request, so tests see the result
+# Tasks run at once, inside the call that enqueues them, so tests see their effects.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

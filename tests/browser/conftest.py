@@ -26,6 +26,9 @@ def pytest_collection_modifyitems(config, items):
     if chromium_path():
         return
     configured = configured_chromium()
+    if os.environ.get("VERNETZT_REQUIRE_BROWSER"):
+        # CI sets this: the accessibility checks must run before anything lands.
+        raise pytest.UsageError(f"Chromium not found at {configured}, but VERNETZT_REQUIRE_BROWSER is set")
     skip = pytest.mark.skip(
         reason=f"Chromium not found at {configured}; install the Debian package 'chromium' "
         "(CI does) or point VERNETZT_CHROMIUM at a Chromium binary"
