@@ -17,6 +17,9 @@ DEFAULT_LANGUAGE_CODES = [
 # Languages CLDR has no name for.
 NAMES_CLDR_LACKS = {"prs": "Dari"}
 
+# Languages CLDR names only under another code: Dari is listed as Afghan Persian.
+CLDR_CODES = {"prs": "fa_AF"}
+
 
 @lru_cache(maxsize=4096)
 def _name(code, locale_code):
@@ -24,7 +27,7 @@ def _name(code, locale_code):
         locale = Locale.parse(locale_code.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
         locale = Locale("de")
-    return locale.languages.get(code)
+    return locale.languages.get(CLDR_CODES.get(code, code))
 
 
 def language_name(code, *, fallback="", locale=None):
