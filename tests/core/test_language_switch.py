@@ -47,3 +47,10 @@ def test_each_language_marks_itself_in_the_switch_although_it_is_cached(client):
     assert 'value="ar" lang="ar" selected' in arabic
     assert 'value="de" lang="de" selected' not in arabic
     assert "Impressum" in german and "Impressum" not in arabic
+
+
+def test_russian_is_offered_and_pages_render_in_it(client):
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert '<html lang="ru" dir="ltr"' in page
+    assert 'value="ru" lang="ru" selected' in page
+    assert "Поиск в справочнике" in page  # "Search the directory", from the ru catalogue

@@ -31,7 +31,7 @@ def test_the_seed_translates_every_entry(model, entries, list_name):
     translations = taxonomy_seed.TRANSLATIONS[list_name]
     assert set(translations) == {slug for slug, *_ in entries}
     for slug, names in translations.items():
-        assert set(names) == {"tr", "ar", "uk"}, slug
+        assert set(names) == {"tr", "ar", "uk", "ru"}, slug
         assert all(name.strip() for name in names.values()), slug
 
 
@@ -48,7 +48,7 @@ def test_every_seeded_term_has_names_in_every_language(model, entries, list_name
         term = model.objects.get(slug=slug)
         expected = {"en": english, **taxonomy_seed.TRANSLATIONS[list_name][slug]}
         assert term.translations == expected
-        for code in ("en", "tr", "ar", "uk"):
+        for code in ("en", "tr", "ar", "uk", "ru"):
             with translation.override(code):
                 assert term.label == expected[code]
 
@@ -67,6 +67,7 @@ def test_what_staff_entered_is_kept_and_only_missing_languages_are_added():
         "uk": "",
         "en": "Culture",
         "ar": taxonomy_seed.TRANSLATIONS["field_of_action"]["culture"]["ar"],
+        "ru": taxonomy_seed.TRANSLATIONS["field_of_action"]["culture"]["ru"],
     }
     assert cache.revision() > before  # cached public pages show the new names
 
