@@ -170,6 +170,7 @@ LANGUAGES = [
     ("tr", "Türkçe"),
     ("ar", "العربية"),
     ("uk", "Українська"),
+    ("ru", "Русский"),
 ]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
