@@ -1,0 +1,57 @@
+"""Reads of council work, with the one visibility rule: internal bodies and non-public agenda
+items are for council members and integration office staff only."""
+
+from django.db.models import Prefetch
+
+from vernetzt.core.roles import is_council_or_staff
+from vernetzt.council.models import AgendaItem, Body, Consultation, ImportRun, Meeting, Paper
+
+
+def sees_internal(user):
+    return is_council_or_staff(user)
+
+
+def bodies(*, user):
+    rows = Body.objects.all()
+    return rows if sees_internal(user) else rows.filter(is_public=True)
+
+
+def agenda_items(*, user):
+    rows = AgendaItem.objects.all()
+    return rows if sees_internal(user) else rows.filter(is_public=True)
+
+
+def meetings(*, user, body=None):
+    """Meetings of the bodies ``user`` may see, newest first, with their visible agenda."""
+    rows = Meeting.objects.filter(body__in=bodies(user=user)).select_related("body")
+    if body is not None:
+        rows = rows.filter(body=body)
+    return rows.prefetch_related(
+        Prefetch("agenda_items", queryset=agenda_items(user=user).order_by("order"))
+    )
+
+
+def papers(*, user):
+    """Papers with their consultations in bodies ``user`` may see, in meeting order."""
+    consultations = (
+        Consultation.objects.filter(body__in=bodies(user=user))
+        .select_related("meeting", "body", "agenda_item")
+        .order_by("meeting__start")
+    )
+    return Paper.objects.prefetch_related(
+        Prefetch("consultations", queryset=consultations), "files"
+    )
+
+
+def members(*, body, on):
+    """Memberships of ``body`` current on the date ``on``."""
+    return (
+        body.memberships.select_related("person", "organisation")
+        .exclude(start_date__gt=on)
+        .exclude(end_date__lt=on)
+        .order_by("role", "person__family_name", "person__name")
+    )
+
+
+def latest_import_runs(*, limit=20):
+    return ImportRun.objects.select_related("started_by")[:limit]

@@ -1,0 +1,125 @@
+"""Writes of council work. Each one is atomic and leaves an audit entry.
+
+The OParl import writes in bulk (``council/oparl/``) and records one audit entry per run
+(``import_oparl``): a crawl of 17,000 objects does not become 17,000 entries.
+"""
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from vernetzt.audit.services import diff, record, snapshot
+from vernetzt.council.models import (
+    AgendaItem,
+    Body,
+    Consultation,
+    ImportRun,
+    Meeting,
+    Membership,
+    Paper,
+    Person,
+)
+
+NOT_AUDITED = {"id", "created", "updated"}
+
+
+def audited_fields(obj):
+    return [
+        field.name
+        for field in obj._meta.concrete_fields
+        if field.name not in NOT_AUDITED
+    ]
+
+
+@transaction.atomic
+def save(*, actor, obj):
+    """Validate and store ``obj`` (new or changed), recording what changed."""
+    obj.full_clean()
+    fields = audited_fields(obj)
+    if obj.pk is None:
+        obj.save()
+        record(actor=actor, action="create", obj=obj, changes=diff({}, snapshot(obj, fields)))
+        return obj
+    before = snapshot(type(obj).objects.get(pk=obj.pk), fields)
+    obj.save()
+    changes = diff(before, snapshot(obj, fields))
+    if changes:
+        record(actor=actor, action="update", obj=obj, changes=changes)
+    return obj
+
+
+@transaction.atomic
+def delete(*, actor, obj):
+    record(actor=actor, action="delete", obj=obj)
+    obj.delete()
+
+
+def create_body(*, actor, name, kind=Body.Kind.OTHER, is_public=True, **fields):
+    return save(actor=actor, obj=Body(name=name, kind=kind, is_public=is_public, **fields))
+
+
+def create_person(*, actor, name, **fields):
+    return save(actor=actor, obj=Person(name=name, **fields))
+
+
+def add_member(*, actor, body, person, role=Membership.Role.MEMBER, **fields):
+    """``fields``: organisation (from the directory), start_date, end_date, role_label."""
+    return save(actor=actor, obj=Membership(body=body, person=person, role=role, **fields))
+
+
+def create_meeting(*, actor, body, name, start, **fields):
+    return save(actor=actor, obj=Meeting(body=body, name=name, start=start, **fields))
+
+
+@transaction.atomic
+def add_agenda_item(*, actor, meeting, name, is_public=True, number=""):
+    """Appends the item to the meeting's agenda."""
+    last = meeting.agenda_items.aggregate(last=Max("order"))["last"] or 0
+    item = AgendaItem(meeting=meeting, name=name, is_public=is_public, number=number, order=last + 1)
+    return save(actor=actor, obj=item)
+
+
+def create_paper(*, actor, reference, name, kind=Paper.Kind.OTHER, **fields):
+    return save(actor=actor, obj=Paper(reference=reference, name=name, kind=kind, **fields))
+
+
+def add_consultation(*, actor, paper, **fields):
+    """``fields``: meeting, agenda_item, body, role, authoritative, result."""
+    return save(actor=actor, obj=Consultation(paper=paper, **fields))
+
+
+def record_result(*, actor, consultation, result):
+    consultation.result = result
+    return save(actor=actor, obj=consultation)
+
+
+# --- OParl import runs ----------------------------------------------------------------
+
+
+def start_import_run(*, actor, source):
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    return ImportRun.objects.create(source=source[:1000], started_by=user)
+
+
+def set_import_stage(*, run, stage):
+    run.stage = str(stage)[:100]
+    ImportRun.objects.filter(pk=run.pk).update(stage=run.stage)
+
+
+def finish_import_run(*, actor, run, report, error=""):
+    """Store the report and record the run in the audit trail: counts per object type."""
+    run.status = ImportRun.Status.FAILED if error else ImportRun.Status.DONE
+    run.error = str(error)
+    run.report = report.as_dict()
+    run.finished = timezone.now()
+    run.stage = ""
+    with transaction.atomic():
+        run.save()
+        record(
+            actor=actor,
+            action="import",
+            obj=run,
+            changes={name: [None, counts] for name, counts in report.counts.items()},
+            note=run.error or f"{run.source}: {report.changes}",
+        )
+    return run
