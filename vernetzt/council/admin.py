@@ -2,6 +2,7 @@
 through ``services`` (validated and audited); import runs are read-only records."""
 
 from django.contrib import admin
+from django.db import models
 
 from vernetzt.council import services
 from vernetzt.council.models import (
@@ -18,6 +19,7 @@ from vernetzt.council.models import (
 
 
 class ThroughServicesAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     readonly_fields = ["oparl_id", "oparl_modified", "created", "updated"]
 
     def save_model(self, request, obj, form, change):

@@ -21,9 +21,14 @@ def agenda_items(*, user):
     return rows if sees_internal(user) else rows.filter(is_public=True)
 
 
+def _in_visible_body(rows, user):
+    """Rows of a visible body, or of none (a body the source did not hold)."""
+    return rows if sees_internal(user) else rows.exclude(body__is_public=False)
+
+
 def meetings(*, user, body=None):
-    """Meetings of the bodies ``user`` may see, newest first, with their visible agenda."""
-    rows = Meeting.objects.filter(body__in=bodies(user=user)).select_related("body")
+    """Meetings ``user`` may see, newest first, with their visible agenda."""
+    rows = _in_visible_body(Meeting.objects.select_related("body"), user)
     if body is not None:
         rows = rows.filter(body=body)
     return rows.prefetch_related(
@@ -34,7 +39,7 @@ def meetings(*, user, body=None):
 def papers(*, user):
     """Papers with their consultations in bodies ``user`` may see, in meeting order."""
     consultations = (
-        Consultation.objects.filter(body__in=bodies(user=user))
+        _in_visible_body(Consultation.objects.all(), user)
         .select_related("meeting", "body", "agenda_item")
         .order_by("meeting__start")
     )
