@@ -33,3 +33,21 @@ class World:
     offer: object
     contact: object
     job_id: uuid.UUID
+
+
+def build_world(*, organisation):
+    """Real objects for every URL argument, created by the factories (``organisation`` is the
+    one the editor edits). The access matrix and the accessibility walk share it, so a page of
+    a new app that needs an object gets it in both by adding it here."""
+    from tests.directory.factories_import import ImportJobFactory
+    from tests.factories import ContactPersonFactory, NeedFactory, OfferFactory, OrganisationFactory
+    from vernetzt.directory.models import Organisation
+
+    return World(
+        organisation=organisation,
+        proposal=OrganisationFactory(status=Organisation.Status.PROPOSED, slug="vorschlag"),
+        need=NeedFactory(organisation=organisation),
+        offer=OfferFactory(organisation=organisation),
+        contact=ContactPersonFactory(organisations=[organisation]),
+        job_id=ImportJobFactory().pk,
+    )

@@ -8,8 +8,10 @@ def axe_violations(page, axe_source):
     # so the CSP stays fully in force for the page's own resources.
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(axe_source)
+    # Only violations are asked for: axe then skips collecting every passing node, which
+    # makes a run several times faster on long pages.
     return page.evaluate(
-        """tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})
+        """tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
             .then(results => results.violations)""",
         WCAG_TAGS,
     )

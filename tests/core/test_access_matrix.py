@@ -2,7 +2,6 @@
 
 import importlib
 import pkgutil
-import uuid
 from pathlib import Path
 
 import pytest
@@ -10,11 +9,10 @@ from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 import tests
-from tests.access import ALL_ROLES, World
-from tests.factories import ContactPersonFactory, NeedFactory, OfferFactory, OrganisationFactory
+from tests.access import ALL_ROLES, build_world
+from tests.factories import OrganisationFactory
 from vernetzt.core.access import SELF_GUARDED_NAMESPACES, rules
 from vernetzt.core.roles import Role
-from vernetzt.directory.models import Organisation
 
 
 def view_names(patterns=None, namespace=""):
@@ -65,14 +63,7 @@ def test_every_url_is_in_the_matrix():
 
 @pytest.fixture
 def world(edited_organisation):
-    return World(
-        organisation=edited_organisation,
-        proposal=OrganisationFactory(status=Organisation.Status.PROPOSED, slug="vorschlag"),
-        need=NeedFactory(organisation=edited_organisation),
-        offer=OfferFactory(organisation=edited_organisation),
-        contact=ContactPersonFactory(organisations=[edited_organisation]),
-        job_id=uuid.UUID("00000000-0000-4000-8000-000000000000"),
-    )
+    return build_world(organisation=edited_organisation)
 
 
 def was_denied(response):
