@@ -1,9 +1,8 @@
-"""Readable audit entries: field names as their labels, stored values as text."""
+"""Readable audit entries in the reader's language (see ``vernetzt.audit.display``)."""
 
 from django import template
-from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldDoesNotExist
-from django.utils.translation import gettext
+
+from vernetzt.audit import display
 
 register = template.Library()
 
@@ -11,26 +10,23 @@ register = template.Library()
 @register.simple_tag
 def field_label(entry, name):
     """The verbose name of field ``name`` of the entry's model, or the name itself."""
-    model = ContentType.objects.get_for_id(entry.content_type_id).model_class()
-    try:
-        return model._meta.get_field(name).verbose_name if model else name
-    except FieldDoesNotExist:
-        return name
+    return display.field_label(display.model_of(entry), name)
 
 
 @register.simple_tag
 def model_label(entry):
-    model = ContentType.objects.get_for_id(entry.content_type_id).model_class()
+    model = display.model_of(entry)
     return model._meta.verbose_name if model else ""
+
+
+@register.simple_tag(takes_context=True)
+def readable_changes(context, entry):
+    """(label, old, new) for each change of ``entry`` that changes something to the reader."""
+    terms = context.render_context.setdefault("audit_term_names", display.TermNames())
+    return display.readable_changes(entry, terms)
 
 
 @register.filter
 def audit_value(value):
-    """A stored value as text: lists joined, nothing as a dash, booleans as yes/no."""
-    if value is None or value == "" or value == []:
-        return "—"
-    if isinstance(value, bool):
-        return gettext("yes") if value else gettext("no")
-    if isinstance(value, list):
-        return ", ".join(str(item) for item in value)
-    return str(value)
+    """A stored value of no known field as text: lists joined, nothing as a dash."""
+    return display.value_text(None, "", value, display.TermNames())
