@@ -6,9 +6,23 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 VENDOR = ROOT / "vernetzt" / "static" / "vendor"
+KERN = "node_modules/@kern-ux/native"
+# The ten Fira Sans faces KERN UX's fira-sans.css declares.
+FIRA_FACES = [
+    "Light", "LightItalic", "Regular", "Italic", "Medium", "MediumItalic",
+    "SemiBold", "SemiBoldItalic", "Bold", "BoldItalic",
+]
 FILES = {
     "htmx/htmx.min.js": "node_modules/htmx.org/dist/htmx.min.js",
     "htmx/LICENSE": "node_modules/htmx.org/LICENSE",
+    "kern/kern.min.css": f"{KERN}/dist/kern.min.css",
+    "kern/fonts/fira-sans.css": f"{KERN}/dist/fonts/fira-sans.css",
+    "kern/LICENSE.md": f"{KERN}/LICENSE.md",
+    **{
+        f"kern/fonts/fira-sans/FiraSans-{face}.woff2":
+            f"{KERN}/dist/fonts/fira-sans/FiraSans-{face}.woff2"
+        for face in FIRA_FACES
+    },
 }
 
 

@@ -173,6 +173,8 @@ LANGUAGES = [
     ("ru", "Русский"),
 ]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# English dates as en-GB (dd/mm/yyyy), see vernetzt/formats/en/formats.py.
+FORMAT_MODULE_PATH = ["vernetzt.formats"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True

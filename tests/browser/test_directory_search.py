@@ -46,7 +46,7 @@ def test_choosing_a_facet_updates_the_results_without_a_page_load(page_for, dire
     mark_this_document(page)
 
     south = page.get_by_label("Südstadt")
-    page.locator("details", has=south).locator("summary").click()
+    page.locator("details.facet", has=south).locator("summary").click()
     with page.expect_response(lambda response: "/verzeichnis/?" in response.url):
         south.check()
 

@@ -11,10 +11,17 @@ def test_stylesheet_and_scripts_are_served(page_for):
     page = page_for()
     page.goto("/")
 
-    header_colour = page.evaluate(
-        "getComputedStyle(document.querySelector('.site-header')).backgroundColor"
+    # KERN UX's stylesheet (its tokens and its typeface) and our own layer over it
+    kern_action_colour = page.evaluate(
+        "getComputedStyle(document.documentElement)"
+        ".getPropertyValue('--kern-color-action-default').trim()"
     )
-    assert header_colour == "rgb(7, 55, 99)"  # --color-primary-dark from site.css
+    assert kern_action_colour, "vendor/kern/kern.min.css did not load"
+    assert "Fira Sans" in page.evaluate("getComputedStyle(document.body).fontFamily")
+    border = page.evaluate(
+        "getComputedStyle(document.querySelector('.site-header')).borderBottomStyle"
+    )
+    assert border == "solid"  # from site.css
     assert page.evaluate("typeof window.htmx") == "object"
 
 
