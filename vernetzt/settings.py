@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "vernetzt.accounts",
     "vernetzt.audit",
     "vernetzt.directory",
+    "vernetzt.council",
 ]
 
 MIDDLEWARE = [
