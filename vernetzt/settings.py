@@ -42,6 +42,8 @@ CSRF_TRUSTED_ORIGINS = env_list("VERNETZT_CSRF_TRUSTED_ORIGINS")
 DATA_DIR = Path(env("VERNETZT_DATA_DIR", str(BASE_DIR / "data")))
 SITE_NAME = env("VERNETZT_SITE_NAME", "vernetzt")
 TOWN_NAME = env("VERNETZT_TOWN_NAME", "Musterstadt")
+# The address people reach the site at: links in e-mails, which have no request to ask.
+BASE_URL = env("VERNETZT_BASE_URL", "http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -253,3 +255,5 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # embedded SQLite set-up needs no broker. Workers: ``manage.py db_worker`` (docs/deployment in
 # README). Tasks are plain functions decorated with ``django_tasks.task``.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A task running longer is marked failed (vernetzt.core.tasks).
+TASK_TIME_LIMIT = int(env("VERNETZT_TASK_TIME_LIMIT", "3600"))

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.i18n import JavaScriptCatalog
 
 from vernetzt.core import views as core_views
+from vernetzt.core.api import platform_api
 
 admin.site.site_header = _("vernetzt administration")
 admin.site.site_title = _("vernetzt")
@@ -12,6 +13,7 @@ urlpatterns = [
     path("", include("vernetzt.core.urls")),
     path("", include("vernetzt.directory.urls")),
     path("konto/", include("vernetzt.accounts.urls")),
+    path("api/v1/", platform_api().urls),
     path("i18n/setlang/", core_views.set_language, name="set_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("admin/", admin.site.urls),

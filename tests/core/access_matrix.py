@@ -8,4 +8,6 @@ EXPECTED = {
     "core:imprint": Expect(EVERYONE),
     "set_language": Expect(EVERYONE),
     "javascript-catalog": Expect(EVERYONE),
+    "api:openapi-json": Expect(EVERYONE),
+    "api:api-root": Expect(EVERYONE),
 }

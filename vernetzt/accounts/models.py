@@ -13,6 +13,12 @@ class User(AbstractUser):
         default=False,
         help_text=_("May read internal data of the directory and reports."),
     )
+    language = models.CharField(
+        _("language of e-mails"),
+        max_length=10,
+        blank=True,
+        help_text=_("Set at each login to the language of the site; empty: German."),
+    )
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")

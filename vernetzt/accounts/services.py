@@ -1,5 +1,6 @@
 """Writes on accounts: roles are granted here, and every change is audited."""
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
@@ -74,3 +75,15 @@ def set_roles(*, actor, user, office_staff, council_member):
     if changes:
         record(actor=actor, action="update", obj=user, changes=changes, note=_("roles changed"))
     return user
+
+
+def remember_language(*, user, language):
+    """Keep the site language ``user`` works in, so e-mails to them come in it too."""
+    known = {code for code, _name in settings.LANGUAGES}
+    language = (language or "").split("-")[0]
+    if language not in known or language == user.language:
+        return
+    old = user.language
+    User.objects.filter(pk=user.pk).update(language=language)
+    user.language = language
+    record(actor=user, action="update", obj=user, changes={"language": [old, language]})

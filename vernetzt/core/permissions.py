@@ -8,4 +8,7 @@ RULES = {
     "core:imprint": PUBLIC,
     "set_language": PUBLIC,
     "javascript-catalog": PUBLIC,
+    # The platform's open data API (core/api.py): its document and its root (a 404 in JSON).
+    "api:openapi-json": PUBLIC,
+    "api:api-root": PUBLIC,
 }

@@ -21,10 +21,9 @@ RULES = {
     "directory:organisation_list": PUBLIC,
     "directory:organisation_detail": PUBLIC,
     "directory:organisation_export": PUBLIC,
-    "directory:api_organisations": PUBLIC,
-    "directory:api_organisation": PUBLIC,
-    "directory:api_taxonomies": PUBLIC,
-    "directory:api_openapi": PUBLIC,
+    "api:directory_organisations": PUBLIC,
+    "api:directory_organisation": PUBLIC,
+    "api:directory_taxonomies": PUBLIC,
     "directory:api_docs": PUBLIC,
     # Self-service proposals.
     "directory:proposal_create": PUBLIC,

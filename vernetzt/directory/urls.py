@@ -32,9 +32,5 @@ urlpatterns = [
     path("buero/import/<uuid:job>/", imports.import_report, name="import_report"),
     path("buero/import/<uuid:job>/fortschritt/", imports.import_progress, name="import_progress"),
     path("buero/import/<uuid:job>/ausfuehren/", imports.import_confirm, name="import_confirm"),
-    path("api/v1/organisations/", api.api_organisations, name="api_organisations"),
-    path("api/v1/organisations/<slug:slug>/", api.api_organisation, name="api_organisation"),
-    path("api/v1/taxonomies/", api.api_taxonomies, name="api_taxonomies"),
-    path("api/v1/openapi.json", api.api_openapi, name="api_openapi"),
     path("api/", api.api_docs, name="api_docs"),
 ]
