@@ -4,7 +4,7 @@ import io
 import json
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from bench.council.data import KARLSRUHE
 from tests.council.conftest import needs_karlsruhe
@@ -163,6 +163,7 @@ def test_json_output_shape():
     result = json.loads(out.getvalue())
     assert result["status"] == "done" and result["error"] == ""
     assert result["source"] == str(KARLSRUHE)
+    assert isinstance(result["seconds"], float)
     assert list(result["counts"]) == IMPORTED_TYPES
     for counts in result["counts"].values():
         assert list(counts) == OUTCOMES
@@ -172,6 +173,16 @@ def test_json_output_shape():
     for warning in result["warnings"]:
         assert set(warning) == {"message", "count", "examples"}
         assert warning["count"] >= 1 and len(warning["examples"]) <= 3
+
+
+def test_the_audit_trail_names_the_user(staff_user):
+    call_command("import_oparl", str(KARLSRUHE), "--user", staff_user.username,
+                 stdout=io.StringIO(), stderr=io.StringIO())
+    entry = AuditEntry.objects.get(action="import")
+    assert entry.actor == staff_user
+    assert entry.target == ImportRun.objects.get(started_by=staff_user)
+    with pytest.raises(CommandError, match="nobody"):
+        call_command("import_oparl", str(KARLSRUHE), "--user", "nobody", "--language", "en")
 
 
 def test_text_report_and_progress():

@@ -99,6 +99,16 @@ def test_pagination_is_followed_over_http():
     assert AgendaItem.objects.get().meeting.name == "1. Sitzung"
 
 
+@pytest.mark.parametrize("start", [f"{BASE}/bodies", f"{BASE}/bodies/1"])
+def test_a_body_list_or_a_body_is_a_starting_point_too(start):
+    pages = server_pages()
+    pages[f"{BASE}/bodies/1"] = pages[f"{BASE}/bodies"]["data"][0]
+    session, _server = session_for(pages)
+    run = import_oparl(source=start, actor=ACTOR, session=session)
+    assert run.status == ImportRun.Status.DONE, run.error
+    assert Paper.objects.count() == 4 and Meeting.objects.count() == 1
+
+
 def test_a_page_that_loops_back_stops_with_a_warning():
     pages = server_pages()
     pages[f"{BASE}/bodies/1/papers?page=3"] = list_page([paper(4)], f"{BASE}/bodies/1/papers")

@@ -53,6 +53,17 @@ def test_membership_links_a_directory_organisation(staff_user, steering):
     assert not selectors.members(body=internal, on=datetime.date(2025, 6, 1)).exists()
 
 
+def test_erasing_a_person_removes_the_name_from_the_audit_trail(staff_user, steering):
+    internal, _public = steering
+    person = services.create_person(actor=staff_user, name="Ayşe Yılmaz", family_name="Yılmaz")
+    services.add_member(actor=staff_user, body=internal, person=person)
+    services.erase_person(actor=staff_user, person=person)
+    assert not Membership.objects.exists()
+    trail = list(AuditEntry.objects.values_list("object_repr", "changes", "note"))
+    assert len(trail) >= 6  # two bodies, the person, the membership, two deletions
+    assert "Yılmaz" not in str(trail)
+
+
 def test_agenda_items_are_appended_and_limits_are_checked(staff_user, steering):
     _internal, public = steering
     meeting = services.create_meeting(

@@ -7,8 +7,9 @@ The OParl import writes in bulk (``council/oparl/``) and records one audit entry
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext
 
-from vernetzt.audit.services import diff, record, snapshot
+from vernetzt.audit.services import diff, record, redact_history, snapshot
 from vernetzt.council.models import (
     AgendaItem,
     Body,
@@ -52,6 +53,24 @@ def save(*, actor, obj):
 def delete(*, actor, obj):
     record(actor=actor, action="delete", obj=obj)
     obj.delete()
+
+
+PERSONAL_PERSON_FIELDS = {"name", "given_name", "family_name", "form_of_address", "title"}
+
+
+@transaction.atomic
+def erase_person(*, actor, person):
+    """Delete ``person`` and their memberships, and blank their name everywhere in the audit
+    trail (GDPR erasure). An OParl re-import brings back whom the town's system still lists."""
+    label = gettext("erased person")
+    redact_history(obj=person, fields=PERSONAL_PERSON_FIELDS, label=label)
+    person.name = label  # from here on, the entries written name no one
+    for membership in person.memberships.select_related("body"):
+        membership.person = person
+        redact_history(obj=membership, fields={"person"}, label=str(membership))
+        record(actor=actor, action="delete", obj=membership)
+    record(actor=actor, action="delete", obj=person)
+    person.delete()
 
 
 def create_body(*, actor, name, kind=Body.Kind.OTHER, is_public=True, **fields):

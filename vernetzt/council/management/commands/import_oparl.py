@@ -46,7 +46,11 @@ class Command(BaseCommand):
             progress=lambda message: self.stderr.write(message),
         )
         if options["json"]:
-            result = {"source": run.source, "status": run.status, "error": run.error, **run.report}
+            seconds = round((run.finished - run.started).total_seconds(), 2)
+            result = {
+                "source": run.source, "status": run.status, "error": run.error,
+                "seconds": seconds, **run.report,
+            }
             self.stdout.write(json.dumps(result, ensure_ascii=False, indent=2))
         else:
             for line in text_lines(run.report):
