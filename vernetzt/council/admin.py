@@ -8,9 +8,11 @@ from vernetzt.council import services
 from vernetzt.council.models import (
     AgendaItem,
     Body,
+    BudgetLine,
     Consultation,
     File,
     ImportRun,
+    Measure,
     Meeting,
     Membership,
     Paper,
@@ -113,6 +115,27 @@ class FileAdmin(ThroughServicesAdmin):
     list_filter = ["role", "mime_type"]
     search_fields = ["name", "file_name"]
     autocomplete_fields = ["paper", "meeting", "agenda_item"]
+
+
+@admin.register(Measure)
+class MeasureAdmin(ThroughServicesAdmin):
+    readonly_fields = ["created", "updated"]
+    list_display = ["title", "status", "responsible_organisation", "paper", "is_public"]
+    list_filter = ["status", "is_public"]
+    list_select_related = ["responsible_organisation", "paper"]
+    search_fields = ["title", "description", "paper__reference"]
+    autocomplete_fields = ["paper", "responsible_organisation", "responsible_person"]
+
+
+@admin.register(BudgetLine)
+class BudgetLineAdmin(ThroughServicesAdmin):
+    readonly_fields = ["created", "updated"]
+    list_display = ["measure", "kind", "amount", "date", "funding_source", "purpose"]
+    list_filter = ["kind", "funding_source"]
+    list_select_related = ["measure"]
+    date_hierarchy = "date"
+    search_fields = ["measure__title", "purpose", "receipt"]
+    autocomplete_fields = ["measure"]
 
 
 @admin.register(ImportRun)

@@ -1,10 +1,23 @@
 """Reads of council work, with the one visibility rule: internal bodies and non-public agenda
 items are for council members and integration office staff only."""
 
-from django.db.models import Prefetch
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import DecimalField, Prefetch, Q, Sum, Value
+from django.db.models.functions import Coalesce
 
 from vernetzt.core.roles import is_council_or_staff
-from vernetzt.council.models import AgendaItem, Body, Consultation, ImportRun, Meeting, Paper
+from vernetzt.council.models import (
+    AgendaItem,
+    Body,
+    BudgetLine,
+    Consultation,
+    ImportRun,
+    Measure,
+    Meeting,
+    Paper,
+)
 
 
 def sees_internal(user):
@@ -60,3 +73,46 @@ def members(*, body, on):
 
 def latest_import_runs(*, limit=20):
     return ImportRun.objects.select_related("started_by")[:limit]
+
+
+def _total(kind):
+    return Coalesce(
+        Sum("budget_lines__amount", filter=Q(budget_lines__kind=kind)),
+        Value(Decimal("0.00")),
+        output_field=DecimalField(max_digits=14, decimal_places=2),
+    )
+
+
+@dataclass(frozen=True)
+class Budget:
+    """A measure's money. Commitments are ordered but not yet paid, so the remaining amount
+    is what is neither committed nor spent; past the plan, ``over_plan`` warns."""
+
+    planned: Decimal
+    committed: Decimal
+    spent: Decimal
+
+    @property
+    def remaining(self):
+        return self.planned - self.committed - self.spent
+
+    @property
+    def over_plan(self):
+        return self.remaining < 0
+
+
+def measures(*, user):
+    """Measures ``user`` may see, each with ``budget`` (a ``Budget``), in one query."""
+    rows = Measure.objects.select_related("paper", "responsible_organisation").annotate(
+        planned=_total(BudgetLine.Kind.PLAN),
+        committed=_total(BudgetLine.Kind.COMMITMENT),
+        spent=_total(BudgetLine.Kind.EXPENDITURE),
+    )
+    if not sees_internal(user):
+        rows = rows.filter(is_public=True)
+    return rows
+
+
+def budget(measure):
+    """The ``Budget`` of a measure read by ``measures()``."""
+    return Budget(planned=measure.planned, committed=measure.committed, spent=measure.spent)

@@ -4,6 +4,8 @@ The OParl import writes in bulk (``council/oparl/``) and records one audit entry
 (``import_oparl``): a crawl of 17,000 objects does not become 17,000 entries.
 """
 
+from decimal import Decimal
+
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -13,8 +15,10 @@ from vernetzt.audit.services import diff, record, redact_history, snapshot
 from vernetzt.council.models import (
     AgendaItem,
     Body,
+    BudgetLine,
     Consultation,
     ImportRun,
+    Measure,
     Meeting,
     Membership,
     Paper,
@@ -110,6 +114,37 @@ def add_consultation(*, actor, paper, **fields):
 def record_result(*, actor, consultation, result):
     consultation.result = result
     return save(actor=actor, obj=consultation)
+
+
+# --- measures and their budgets ------------------------------------------------------
+
+
+def create_measure(*, actor, title, **fields):
+    """``fields``: description, paper (the resolution), responsible_organisation,
+    responsible_person, start_date, end_date, is_public."""
+    return save(actor=actor, obj=Measure(title=title, **fields))
+
+
+@transaction.atomic
+def change_measure_status(*, actor, measure, status, reason=""):
+    """Status with its reason (required for stopped); recorded as a status change."""
+    before = {"status": measure.status, "status_reason": measure.status_reason}
+    measure.status = status
+    measure.status_reason = reason if status == Measure.Status.STOPPED else ""
+    measure.full_clean()
+    measure.save(update_fields=["status", "status_reason", "updated"])
+    after = {"status": measure.status, "status_reason": measure.status_reason}
+    record(actor=actor, action="status", obj=measure, changes=diff(before, after))
+    return measure
+
+
+def add_budget_line(*, actor, measure, kind, amount, date, **fields):
+    """``amount`` as ``Decimal`` or text ("5000.00"): a float would carry binary rounding
+    into the treasury's numbers, so it is refused."""
+    if isinstance(amount, float):
+        raise TypeError("budget amounts are Decimal or str, never float")
+    line = BudgetLine(measure=measure, kind=kind, amount=Decimal(str(amount)), date=date, **fields)
+    return save(actor=actor, obj=line)
 
 
 # --- OParl import runs ----------------------------------------------------------------
