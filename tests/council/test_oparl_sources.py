@@ -165,6 +165,21 @@ def test_missing_and_unknown_fields_warn_and_the_rest_is_imported(tmp_path):
     assert Paper.objects.get(reference="26-10").date is None
 
 
+def test_numbers_out_of_any_column_s_range_are_not_written(tmp_path):
+    huge = 10**20
+    write(tmp_path, "meeting.json", oparl(
+        "Meeting", "meetings/1", name="Rat",
+        agendaItem=[oparl("AgendaItem", "agendaitems/1", name="TOP", order=huge, public=True,
+                          auxiliaryFile=[oparl("File", "files/1", name="Anlage", size=huge,
+                                               accessUrl="https://ris.example.de/f/1.pdf")])],
+    ))
+    run = import_oparl(source=str(tmp_path), actor=ACTOR)
+    assert run.status == ImportRun.Status.DONE, run.error
+    item = AgendaItem.objects.get()
+    assert item.order == 1 and item.files.get().size is None
+    assert any(w["message"] == "File: size could not be read and was left empty." for w in run.report["warnings"])
+
+
 def test_latitude_first_coordinates_are_swapped(tmp_path):
     # Hürtgenwald's server writes [latitude, longitude]; GeoJSON is longitude first.
     location = {"geojson": {"type": "Feature", "geometry": {"type": "Point", "coordinates": [50.722007, 6.395776]}},

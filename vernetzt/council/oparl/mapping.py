@@ -51,6 +51,8 @@ KNOWN_FIELDS = {
     },
 }
 CREATE_ONLY = {"Organization": {"kind", "is_public"}}
+LARGEST_ORDER = 2**31 - 1  # what an integer column holds on every database
+LARGEST_SIZE = 2**62
 
 FILE_ROLES = {
     "mainFile": File.Role.MAIN,
@@ -243,7 +245,7 @@ class Mapper:
     def _agendaitem(self, found):
         data = found.data
         order = data.get("order")
-        if not isinstance(order, int) or order < 0:
+        if not isinstance(order, int) or isinstance(order, bool) or not 0 <= order <= LARGEST_ORDER:
             order = found.position
             self.report.warn(
                 _("Agenda item without order: its place in the meeting's list is used."),
@@ -297,7 +299,9 @@ class Mapper:
                 parents[field] = self.reference(data, key)
             role = File.Role.AUXILIARY
         size = data.get("size")
-        if size is not None and (not isinstance(size, int) or size < 0):
+        if size is not None and (
+            not isinstance(size, int) or isinstance(size, bool) or not 0 <= size <= LARGEST_SIZE
+        ):
             self._unreadable(data, "size", "File")
             size = None
         access_url = self.text(data, "accessUrl", "File", 1000, required=True)
