@@ -60,4 +60,7 @@ EXPECTED = {
     "directory:import_report": Expect(STAFF_ONLY, job),
     "directory:import_progress": Expect(STAFF_ONLY, job),
     "directory:import_confirm": Expect(STAFF_ONLY, job),
+    "directory:import_decide": Expect(STAFF_ONLY, job),
+    "directory:import_add_districts": Expect(STAFF_ONLY, job),
+    "directory:import_report_file": Expect(STAFF_ONLY, job),
 }

@@ -8,7 +8,7 @@ from tests.factories import DistrictFactory, OrganisationFactory, term
 from vernetzt.directory.importing.columns import suggest_mapping
 from vernetzt.directory.importing.reading import read_table
 from vernetzt.directory.importing.report import render
-from vernetzt.directory.importing.validation import validate
+from vernetzt.directory.importing.validation import Decisions, validate
 from vernetzt.directory.models import Community, FieldOfAction, OrganisationType
 
 pytestmark = pytest.mark.django_db
@@ -168,15 +168,27 @@ def test_districts_synonyms():
     assert [term.slug for term in rows[0].many["districts"]] == ["nord"]
 
 
-def test_existing_organisation_with_the_same_name_is_a_warning():
+def test_an_existing_organisation_is_skipped_unless_staff_choose_otherwise():
     existing = OrganisationFactory(name="Kulturverein Nummer 1 e.V.")
-    report, rows = check([organisation_row(1, **{"Name des Vereins": "KULTURVEREIN NUMMER 1"})])
-    assert len(rows) == 1 and report.with_warnings == 1
+    row = organisation_row(1, **{"Name des Vereins": "KULTURVEREIN NUMMER 1"})
+    report, rows = check([row])
+    assert rows == [] and report.excluded == 1
+    [entry] = report.entries
+    assert entry["decision"] == "skip" and entry["duplicate"]["slug"] == existing.slug
     [problem] = report.problems
-    assert problem["params"]["slug"] == existing.slug
     assert render(problem) == (
         'An organisation with this name is already in the directory: "Kulturverein Nummer 1 e.V.".'
     )
+    assert "skipped" in report.as_data()["rows"][0]["messages"][0]
+
+    table = read_table(xlsx_bytes([row]), "xlsx")
+    for choice, update_pk in (("update", existing.pk), ("new", None)):
+        report, rows = validate(
+            table=table,
+            mapping=suggest_mapping(table.headers),
+            decisions=Decisions(duplicates={2: choice}),
+        )
+        assert report.with_warnings == 1 and rows[0].update_pk == update_pk
 
 
 def test_similar_name_in_the_same_district_is_a_warning_elsewhere_not():

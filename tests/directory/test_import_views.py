@@ -1,7 +1,6 @@
 """The web import as integration office staff: upload → mapping → report → confirm."""
 
 import re
-import threading
 from datetime import timedelta
 
 import pytest
@@ -100,7 +99,7 @@ def test_rejected_rows_offer_no_import_button(staff):
     job = ImportJob.objects.get()
     staff.post(reverse("directory:import_mapping", kwargs={"job": job.pk}), mapping_data(job))
     page = staff.get(reverse("directory:import_report", kwargs={"job": job.pk})).content.decode()
-    assert "1 row is rejected" in page
+    assert "1 row has errors" in page
     assert "This is not a valid e-mail address." in page
     assert "Import 1 organisation" not in page
     response = staff.post(reverse("directory:import_confirm", kwargs={"job": job.pk}))
@@ -113,7 +112,7 @@ def test_upload_errors_keep_the_choices(staff):
     assert response.status_code == 200
     html = response.content.decode()
     assert "Please choose a CSV or XLSX file" in html
-    assert re.search(r'<input type="radio" name="visibility" value="internal"[^>]*checked', html)
+    assert re.search(r'<input type="radio"[^>]* name="visibility" value="internal"[^>]*checked', html)
     assert not ImportJob.objects.exists()
 
 
@@ -199,10 +198,10 @@ def test_a_failing_import_writes_nothing_and_says_so(staff, monkeypatch):
     job = ImportJob.objects.get()
     staff.post(reverse("directory:import_mapping", kwargs={"job": job.pk}), mapping_data(job))
 
-    def broken_reindex(**kwargs):
-        raise RuntimeError("index unavailable")
+    def broken_links(pairs):
+        raise RuntimeError("disk full")
 
-    monkeypatch.setattr(jobs.writer.search, "reindex", broken_reindex)
+    monkeypatch.setattr(jobs.writer, "_link_many", broken_links)
     page = staff.post(reverse("directory:import_confirm", kwargs={"job": job.pk}), follow=True)
     assert "The import failed and nothing was written." in page.content.decode()
     assert not Organisation.objects.exists()
@@ -242,31 +241,56 @@ def test_pages_need_few_queries(staff, django_assert_max_num_queries):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_background_thread_does_the_work_and_closes_its_connection(
-    client_as, staff_user, settings, monkeypatch
-):
-    settings.IMPORT_RUN_IN_BACKGROUND = True
+def test_dry_run_and_import_run_as_tasks_of_a_worker(client_as, staff_user, settings):
+    """With the database task backend the request only enqueues; a worker does the work."""
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     seed_terms_of_organisation_row()
-    started = []
-
-    class RecordedThread(threading.Thread):
-        def start(self):
-            started.append(self)
-            super().start()
-
-    monkeypatch.setattr(jobs.threading, "Thread", RecordedThread)
     client = client_as(staff_user)
     upload(client, xlsx_bytes([organisation_row(1), organisation_row(2)]))
     job = ImportJob.objects.get()
     client.post(reverse("directory:import_mapping", kwargs={"job": job.pk}), mapping_data(job))
-    started[0].join(timeout=30)
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.VALIDATING and job.task_id
+    assert DBTaskResult.objects.get(pk=job.task_id).status == "READY"
+
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
     job.refresh_from_db()
     assert job.status == ImportJob.Status.VALIDATED and job.report["rejected"] == 0
     client.post(reverse("directory:import_confirm", kwargs={"job": job.pk}))
-    started[1].join(timeout=30)
+    assert not Organisation.objects.exists()
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
     job.refresh_from_db()
-    assert job.status == ImportJob.Status.DONE
+    assert job.status == ImportJob.Status.DONE and job.written == {}
     assert Organisation.objects.count() == 2
+
+
+def test_an_import_whose_task_failed_is_undone_and_says_so(staff, monkeypatch):
+    """The worker died midway (the platform marked its task failed): what the import had
+    written is removed from its log, and the job ends failed, never "running" forever."""
+    from vernetzt.core import tasks as platform_tasks
+
+    upload(staff, xlsx_bytes([organisation_row(1)]))
+    job = ImportJob.objects.get()
+    staff.post(reverse("directory:import_mapping", kwargs={"job": job.pk}), mapping_data(job))
+    half_written = OrganisationFactory(name="Halb geschrieben")
+    ImportJob.objects.filter(pk=job.pk).update(
+        status=ImportJob.Status.IMPORTING,
+        task_id="abc",
+        written={"created": [half_written.pk], "contacts": [], "consents": [], "updated": {}},
+    )
+    monkeypatch.setattr(
+        platform_tasks,
+        "progress_of",
+        lambda task_id: platform_tasks.Progress(status="FAILED", failure="interrupted"),
+    )
+    page = staff.get(reverse("directory:import_report", kwargs={"job": job.pk})).content.decode()
+    assert "was interrupted" in page
+    assert not Organisation.objects.filter(pk=half_written.pk).exists()
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.FAILED and job.written == {}
 
 
 def test_a_stalled_job_can_be_checked_again(staff):
@@ -277,7 +301,9 @@ def test_a_stalled_job_can_be_checked_again(staff):
         status=ImportJob.Status.IMPORTING, updated_at=long_ago
     )
     page = staff.get(reverse("directory:import_report", kwargs={"job": job.pk})).content.decode()
-    assert "stopped without finishing" in page and 'hx-trigger="every 1s"' not in page
+    assert "was interrupted" in page and 'hx-trigger="every 1s"' not in page
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.FAILED and job.error == "interrupted"
     mapping_url = reverse("directory:import_mapping", kwargs={"job": job.pk})
     staff.post(mapping_url, mapping_data(job))
     job.refresh_from_db()

@@ -49,7 +49,10 @@ def dry_run(content):
 def import_file(content, actor):
     report, rows = dry_run(content)
     assert report.rejected == 0
-    return writer.write(actor=actor, rows=rows, visibility=Visibility.PUBLIC, source="test")
+    created, _updated = writer.write(
+        actor=actor, rows=rows, visibility=Visibility.PUBLIC, source="test"
+    )
+    return created
 
 
 def test_500_rows_with_three_broken_ones_report_exactly_those_and_write_nothing():
@@ -97,15 +100,38 @@ def test_slugs_are_unique_also_against_existing_organisations():
     assert len(slugs) == 100
 
 
-def test_a_failure_midway_rolls_everything_back(monkeypatch):
-    def broken_reindex(**kwargs):
-        raise RuntimeError("index unavailable")
+def test_a_failure_midway_undoes_the_batches_already_written(monkeypatch):
+    """Batches are short transactions of their own; a failure in a later one undoes the
+    earlier ones, so nothing of a failed import stays."""
+    calls = []
+    link_many = writer._link_many
 
-    monkeypatch.setattr(writer.search, "reindex", broken_reindex)
+    def failing_in_the_second_batch(pairs):
+        calls.append(len(pairs))
+        if len(calls) == 2:
+            assert Organisation.objects.count() == writer.BATCH_SIZE * 2  # first one committed
+            raise RuntimeError("disk full")
+        link_many(pairs)
+
+    monkeypatch.setattr(writer, "_link_many", failing_in_the_second_batch)
     with pytest.raises(RuntimeError):
         import_file(five_hundred_rows(), StaffFactory())
     assert not Organisation.objects.exists()
     assert not AuditEntry.objects.filter(action="import").exists()
+
+
+def test_new_organisations_stay_internal_until_the_last_step(monkeypatch):
+    seen = []
+    finish = writer.Writer.finish
+
+    def watching(self, created, updated):
+        seen.append(set(Organisation.objects.values_list("visibility", flat=True)))
+        finish(self, created, updated)
+
+    monkeypatch.setattr(writer.Writer, "finish", watching)
+    import_file(five_hundred_rows(count=20), StaffFactory())
+    assert seen == [{Visibility.INTERNAL}]
+    assert set(Organisation.objects.values_list("visibility", flat=True)) == {Visibility.PUBLIC}
 
 
 def test_contacts_with_consent_are_stored_with_the_consent():

@@ -41,8 +41,14 @@ class ImportJob(models.Model):
         related_name="+",
     )
     visibility = models.CharField(
-        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
+        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.INTERNAL
     )
+    # Staff's choices on the report page (``validation.Decisions``).
+    decisions = models.JSONField(_("decisions"), default=dict, blank=True)
+    # What the running import has written so far, to undo it if it is interrupted
+    # (``writer.WriteLog``); empty once the import has finished or been undone.
+    written = models.JSONField(_("written so far"), default=dict, blank=True)
+    task_id = models.CharField(_("task"), max_length=64, blank=True)
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.UPLOADED
     )
@@ -74,10 +80,7 @@ class ImportJob(models.Model):
 
     @property
     def is_stalled(self):
-        """Running without progress for long: its thread died (e.g. the server restarted).
-
-        An interrupted import has written nothing, since it writes in one transaction.
-        """
+        """Running without progress for long: its task will not finish (``jobs.settle``)."""
         return (
             self.status in self.RUNNING
             and self.updated_at is not None

@@ -51,5 +51,8 @@ RULES = {
     "directory:import_report": STAFF,
     "directory:import_progress": STAFF,
     "directory:import_confirm": STAFF,
+    "directory:import_decide": STAFF,
+    "directory:import_add_districts": STAFF,
+    "directory:import_report_file": STAFF,
     "directory:import_example": STAFF,
 }

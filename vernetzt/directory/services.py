@@ -2,12 +2,11 @@
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from vernetzt.audit.services import diff, record, redact_history, snapshot
-from vernetzt.directory import cache, search
+from vernetzt.directory import cache, search, slugs
 from vernetzt.directory.models import (
     Consent,
     ContactPerson,
@@ -33,13 +32,9 @@ class TransitionError(Exception):
 
 
 def unique_slug(name, *, exclude_pk=None):
-    base = slugify(name)[:200] or "organisation"
-    slug, counter = base, 2
-    taken = Organisation.objects.exclude(pk=exclude_pk)
-    while taken.filter(slug=slug).exists():
-        slug = f"{base}-{counter}"
-        counter += 1
-    return slug
+    """A free web address for ``name`` in any script, never a fixed route (``slugs``)."""
+    others = Organisation.objects.exclude(pk=exclude_pk)
+    return slugs.first_free(slugs.slug_base(name), lambda slug: others.filter(slug=slug).exists())
 
 
 def _split(model, data):

@@ -32,5 +32,8 @@ urlpatterns = [
     path("buero/import/<uuid:job>/", imports.import_report, name="import_report"),
     path("buero/import/<uuid:job>/fortschritt/", imports.import_progress, name="import_progress"),
     path("buero/import/<uuid:job>/ausfuehren/", imports.import_confirm, name="import_confirm"),
+    path("buero/import/<uuid:job>/entscheidungen/", imports.import_decide, name="import_decide"),
+    path("buero/import/<uuid:job>/stadtteile/", imports.import_add_districts, name="import_add_districts"),
+    path("buero/import/<uuid:job>/pruefbericht.xlsx", imports.import_report_file, name="import_report_file"),
     path("api/", api.api_docs, name="api_docs"),
 ]

@@ -28,8 +28,8 @@ class ExistingOrganisations:
             status=Organisation.Status.REJECTED
         ).values_list("pk", "name", "slug"):
             name_key = organisation_name_key(name)
-            self.by_key.setdefault(name_key, {"name": name, "slug": slug})
-            by_pk[pk] = (name_key, {"name": name, "slug": slug})
+            self.by_key.setdefault(name_key, {"pk": pk, "name": name, "slug": slug})
+            by_pk[pk] = (name_key, {"pk": pk, "name": name, "slug": slug})
         self.by_district = defaultdict(list)
         through = Organisation.districts.through.objects.filter(organisation_id__in=by_pk)
         for organisation_id, district_id in through.values_list("organisation_id", "district_id"):

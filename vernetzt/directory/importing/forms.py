@@ -5,13 +5,17 @@ from django.utils.translation import gettext_lazy as _
 
 from vernetzt.directory.importing.columns import check_mapping, target_choices
 from vernetzt.directory.importing.reading import ImportFileError, file_format, max_bytes
+from vernetzt.directory.importing.validation import NEW, SKIP, UPDATE, Decisions
 from vernetzt.directory.models import OrganisationType, Visibility
 
 
 class UploadForm(forms.Form):
     file = forms.FileField(
         label=_("Spreadsheet (CSV or XLSX)"),
-        help_text=_("At most 10 MB and 20,000 rows; the first row holds the column headers."),
+        help_text=_(
+            "At most 10 MB and 20,000 rows. Title rows above the column headers are fine: "
+            "the header row is found."
+        ),
         widget=forms.ClearableFileInput(
             attrs={
                 "accept": ".csv,.xlsx,text/csv,application/"
@@ -29,8 +33,12 @@ class UploadForm(forms.Form):
     visibility = forms.ChoiceField(
         label=_("Visibility of the imported organisations"),
         choices=Visibility.choices,
-        initial=Visibility.PUBLIC,
+        initial=Visibility.INTERNAL,
         widget=forms.RadioSelect,
+        help_text=_(
+            "Internal until you publish them: check the report first. You can still change "
+            "this on the report page."
+        ),
     )
 
     def clean_file(self):
@@ -79,3 +87,45 @@ class MappingForm(forms.Form):
             header: self.cleaned_data.get(f"column_{position}", "")
             for position, header in enumerate(self.headers)
         }
+
+
+DUPLICATE_LABELS = [
+    (SKIP, _("skip (keep the existing entry as it is)")),
+    (UPDATE, _("update the existing entry with this row")),
+    (NEW, _("import as a new organisation")),
+]
+
+
+class DecisionsForm(forms.Form):
+    """The report page's choices for the rows it showed (``shown``); other rows keep theirs."""
+
+    shown = forms.TypedMultipleChoiceField(coerce=int, required=False)
+    exclude = forms.TypedMultipleChoiceField(coerce=int, required=False)
+    include = forms.TypedMultipleChoiceField(coerce=int, required=False)
+    visibility = forms.ChoiceField(choices=Visibility.choices)
+
+    def __init__(self, *args, report, current=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.current = current or Decisions()
+        rows = [(entry["row"], entry["row"]) for entry in report.entries]
+        for name in ("shown", "exclude", "include"):
+            self.fields[name].choices = rows
+        for entry in report.entries:
+            if entry.get("duplicate"):
+                self.fields[f"duplicate_{entry['row']}"] = forms.ChoiceField(
+                    choices=DUPLICATE_LABELS, required=False
+                )
+
+    def decisions(self):
+        shown = set(self.cleaned_data["shown"])
+        duplicates = {
+            row: choice for row, choice in self.current.duplicates.items() if row not in shown
+        }
+        for name, value in self.cleaned_data.items():
+            if name.startswith("duplicate_") and value and int(name[10:]) in shown:
+                duplicates[int(name[10:])] = value
+        return Decisions(
+            exclude=(self.current.exclude - shown) | set(self.cleaned_data["exclude"]),
+            include=(self.current.include - shown) | set(self.cleaned_data["include"]),
+            duplicates=duplicates,
+        )

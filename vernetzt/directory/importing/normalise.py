@@ -13,7 +13,8 @@ def _ascii(text):
 
 
 def _collapse(text):
-    return re.sub(r"[^0-9a-z]+", " ", text).strip()
+    # Letters of every script stay: "العربية" or "Українська" are names in a list, too.
+    return re.sub(r"[\W_]+", " ", text).strip()
 
 
 def key(text):

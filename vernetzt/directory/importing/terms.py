@@ -5,33 +5,32 @@ import re
 
 from django.utils.translation import gettext_lazy as _
 
+from vernetzt.directory import managed_lists
 from vernetzt.directory.importing.normalise import key, keys
 from vernetzt.directory.languages import language_name
 from vernetzt.directory.models import (
-    Community,
-    District,
-    FieldOfAction,
     Language,
     Organisation,
-    OrganisationType,
 )
 
 LIST_LABELS = {
-    "type": _("type"),
-    "fields": _("field of action"),
-    "communities": _("community"),
-    "languages": _("language"),
-    "districts": _("district"),
+    **{managed.field: managed.import_label for managed in managed_lists.ORGANISATION_LISTS},
     "legal_form": _("legal form"),
     "accessibility": _("accessibility"),
 }
 
 SUGGESTION_CUTOFF = 0.6
-_SEPARATORS = re.compile(r"[,;/\n]+")
+_SEPARATORS = re.compile(r"[,;\n+]+")
+# Split only when the whole part is no entry: "Sinti und Roma" is one community.
+_SOFT_SEPARATORS = re.compile(r"/|&|\bund\b|\bu\.|\bsowie\b|\band\b", re.IGNORECASE)
 
 
 def split_values(text):
     return [part.strip() for part in _SEPARATORS.split(str(text)) if part.strip()]
+
+
+def soft_split(text):
+    return [part.strip(" .") for part in _SOFT_SEPARATORS.split(text) if part.strip(" .")]
 
 
 class Matcher:
@@ -76,12 +75,62 @@ def _term_matcher(model):
     return matcher
 
 
+# Names lists use beside the German and English ones, by ISO code: the language's own name
+# (as speakers write it) and common German aliases.
+LANGUAGE_ALIASES = {
+    "fa": ["Farsi", "Persisch", "Iranisch", "فارسی"],
+    "prs": ["Dari", "Afghanisch", "Dari-Persisch"],
+    "ps": ["Paschtu", "Paschto", "Pashto", "Paschtunisch", "Pushtu", "پښتو"],
+    "ku": ["Kurdisch", "Kurdî", "Kurmancî", "Kurmanci", "Kurmandschi", "Kurmanji", "Nordkurdisch"],
+    "ckb": ["Sorani", "Soranî", "Zentralkurdisch", "کوردی"],
+    "ar": [
+        "Arabisch (Hocharabisch)",
+        "Hocharabisch",
+        "Syrisch-Arabisch",
+        "Levantinisch",
+        "العربية",
+        "عربي",
+    ],
+    "tr": ["Türkçe", "Turkce", "Türkish"],
+    "uk": ["Ukrainisch", "Українська", "Ukrainian"],
+    "ru": ["Russisch", "Русский", "Russian"],
+    "ti": ["Tigrinya", "Tigrinja", "Tigrigna", "ትግርኛ"],
+    "am": ["Amharisch", "Amharic"],
+    "so": ["Somalisch", "Somali"],
+    "sq": ["Albanisch", "Shqip"],
+    "sr": ["Serbisch", "Srpski", "Serbokroatisch", "Jugoslawisch"],
+    "bs": ["Bosnisch", "Bosanski"],
+    "hr": ["Kroatisch", "Hrvatski"],
+    "pl": ["Polnisch", "Polski"],
+    "ro": ["Rumänisch", "Română", "Romana", "Moldauisch"],
+    "bg": ["Bulgarisch", "Български"],
+    "el": ["Griechisch", "Ελληνικά"],
+    "zh": ["Chinesisch", "Mandarin", "中文"],
+    "vi": ["Vietnamesisch", "Tiếng Việt"],
+    "hu": ["Ungarisch", "Magyar"],
+    "hy": ["Armenisch", "Հայերեն"],
+    "ka": ["Georgisch", "ქართული"],
+    "az": ["Aserbaidschanisch", "Azərbaycanca"],
+    "he": ["Hebräisch", "עברית"],
+    "ur": ["Urdu"],
+    "hi": ["Hindi"],
+    "ta": ["Tamil"],
+    "en": ["Englisch", "English"],
+    "de": ["Deutsch", "German", "dt.", "dt"],
+    "fr": ["Französisch", "Français", "Francais"],
+    "es": ["Spanisch", "Español", "Espanol"],
+    "it": ["Italienisch", "Italiano"],
+    "pt": ["Portugiesisch", "Português", "Portugues"],
+}
+
+
 def _language_matcher():
     matcher = Matcher()
     for language in Language.objects.all():
         german = language_name(language.code, fallback=language.name, locale="de")
         english = language_name(language.code, fallback=language.name, locale="en")
-        matcher.add(language, german, language.code, language.name, english)
+        aliases = LANGUAGE_ALIASES.get(language.code, [])
+        matcher.add(language, german, language.code, language.name, english, *aliases)
     return matcher
 
 
@@ -142,10 +191,11 @@ class Vocabulary:
 
     def __init__(self):
         self.matchers = {
-            "type": _term_matcher(OrganisationType),
-            "fields": _term_matcher(FieldOfAction),
-            "communities": _term_matcher(Community),
-            "districts": _term_matcher(District),
+            **{
+                managed.field: _term_matcher(managed.model)
+                for managed in managed_lists.ORGANISATION_LISTS
+                if managed.has_active_flag
+            },
             "languages": _language_matcher(),
             "legal_form": _choice_matcher(Organisation.LegalForm, LEGAL_FORM_WORDS),
             "accessibility": _choice_matcher(Organisation.Accessibility, ACCESSIBILITY_WORDS),
@@ -153,6 +203,24 @@ class Vocabulary:
 
     def find(self, list_name, text):
         return self.matchers[list_name].find(text)
+
+    def find_all(self, list_name, text):
+        """(entries, unknown values) of a cell listing several: "Deutsch + Türkisch",
+        "Kultur u. Bildung", "Arabisch/Farsi"; a part that is an entry as a whole stays whole."""
+        found, unknown = [], []
+        for part in split_values(text):
+            entry = self.find(list_name, part)
+            pieces = (
+                [(part, entry)]
+                if entry
+                else [(piece, self.find(list_name, piece)) for piece in soft_split(part)]
+            )
+            for value, entry in pieces:
+                if entry is None:
+                    unknown.append(value)
+                elif entry not in found:
+                    found.append(entry)
+        return found, unknown
 
     def suggest(self, list_name, text):
         return self.matchers[list_name].suggest(text)

@@ -1,5 +1,13 @@
-"""The dry run: every row checked into a ``Report`` and, where accepted, a ``ParsedRow``."""
+"""The dry run: every row checked into a ``Report`` and, where it will be written, a ``ParsedRow``.
 
+Each row ends in one status: ``ok``, ``warning`` (written, with something to check),
+``rejected`` (an error: nothing is imported until it is fixed or excluded) or ``excluded`` (not
+written: a section heading or note, a row staff excluded, or a likely duplicate of an
+organisation already in the directory that staff chose to skip, which is the default).
+"""
+
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.utils import timezone
@@ -8,21 +16,27 @@ from vernetzt.directory.importing import cells
 from vernetzt.directory.importing.columns import MULTI_VALUE_TARGETS
 from vernetzt.directory.importing.duplicates import ExistingOrganisations
 from vernetzt.directory.importing.normalise import organisation_name_key
-from vernetzt.directory.importing.report import ERROR, WARNING, Problem, Report
-from vernetzt.directory.importing.terms import Vocabulary, split_values
+from vernetzt.directory.importing.report import (
+    ERROR,
+    EXCLUDED,
+    OK,
+    REJECTED,
+    WARNING,
+    Problem,
+    Report,
+)
+from vernetzt.directory.importing.terms import Vocabulary
 from vernetzt.directory.models import ContactPerson, Organisation
 
-TEXT_FIELDS = [
-    "name",
-    "short_name",
-    "description",
-    "goals",
-    "street",
-    "city",
-    "public_phone",
-    "accessibility_notes",
-]
+SINGLE_LINE_FIELDS = ["name", "short_name", "street", "city"]
+CALMED_FIELDS = {"name", "street", "city"}  # "MUSTERSTADT" → "Musterstadt"
+PARAGRAPH_FIELDS = ["description", "goals", "accessibility_notes"]
+# Cells where "keine" or "x" mean something: they are not read as "no value".
+MEANINGFUL_WORDS = {"accessibility", "contact_consent"}
 PROGRESS_EVERY = 50
+
+SKIP, UPDATE, NEW = "skip", "update", "new"
+DUPLICATE_CHOICES = (SKIP, UPDATE, NEW)
 
 
 @dataclass
@@ -31,10 +45,67 @@ class ParsedRow:
     values: dict = field(default_factory=dict)  # model fields; ``type`` is an OrganisationType
     many: dict = field(default_factory=dict)  # many-to-many field → list of terms
     contact: dict | None = None
+    update_pk: int | None = None  # the existing organisation this row updates
+
+
+@dataclass
+class Decisions:
+    """What staff chose on the report page: rows to leave out or take in, and per likely
+    duplicate: skip it, update the existing organisation, or import it as a new one."""
+
+    exclude: set = field(default_factory=set)
+    include: set = field(default_factory=set)
+    duplicates: dict = field(default_factory=dict)  # row number → SKIP | UPDATE | NEW
+
+    @classmethod
+    def from_json(cls, data):
+        data = data or {}
+        return cls(
+            exclude={int(row) for row in data.get("exclude", [])},
+            include={int(row) for row in data.get("include", [])},
+            duplicates={
+                int(row): choice
+                for row, choice in (data.get("duplicates") or {}).items()
+                if choice in DUPLICATE_CHOICES
+            },
+        )
+
+    def to_json(self):
+        return {
+            "exclude": sorted(self.exclude),
+            "include": sorted(self.include),
+            "duplicates": {str(row): choice for row, choice in sorted(self.duplicates.items())},
+        }
 
 
 def _limit(model, name):
     return model._meta.get_field(name).max_length
+
+
+_DECORATION = re.compile(r"^\s*[-=*#_~+–—•|<>]{2,}|[-=*#_~+–—•|<>]{2,}\s*$")
+_NOTE_START = re.compile(
+    r"^\s*(hinweis|anmerkung|bemerkung|achtung|stand|quelle|legende|summe|gesamt|insgesamt|"
+    r"note|nb|ps|\*|\(|zu pr[uü]fen|todo|erstellt|aktualisiert)\b",
+    re.IGNORECASE,
+)
+
+
+def heading_or_note(row_cells, name_index):
+    """ "heading" or "note" for a row that is no organisation, else ``None``.
+
+    Lists are divided by section headings ("--- Sportvereine ---", "SPORTVEREINE") and carry
+    notes ("Stand: 03/2024", "Hinweis: …"), usually in a single cell.
+    """
+    filled = [cells.text(cell) for cell in row_cells if cells.text(cell)]
+    name = cells.text(row_cells[name_index]) if name_index is not None else ""
+    if _DECORATION.search(name) and not re.search(r"\w{2,}.*[-–—]{2,}.*\w{2,}", name):
+        return "heading"
+    first = name or (filled[0] if filled else "")
+    if _NOTE_START.match(first) or first.endswith(":"):
+        return "note"
+    if len(filled) == 1 and len(row_cells) > 1:
+        return "heading" if len(filled[0].split()) <= 4 else "note"
+    return None
 
 
 class RowChecker:
@@ -47,21 +118,35 @@ class RowChecker:
         self.problems = []
         self.parsed = ParsedRow(number=number)
 
-    def problem(self, target, level, code, **params):
-        cell = self.cells.get(target)
+    def problem(self, target, level, code, value=None, **params):
         self.problems.append(
             Problem(
                 row=self.number,
                 column=self.validator.header_of.get(target, ""),
-                value=cells.text(cell)[:200],
+                value=(cells.text(self.cells.get(target)) if value is None else value)[:200],
                 level=level,
                 code=code,
                 params=params,
             )
         )
 
+    def raw(self, target):
+        """The cell, or ``None`` when it is empty or says it has no value ("keine", "-")."""
+        cell = self.cells.get(target)
+        if target not in MEANINGFUL_WORDS and cells.is_placeholder(cells.text(cell)):
+            self.problem(target, WARNING, "placeholder_empty")
+            return None
+        return cell
+
+    def value(self, target):
+        return cells.text(self.raw(target))
+
     def text(self, target, model=Organisation, model_field=None):
-        value = cells.text(self.cells.get(target))
+        value = self.value(target)
+        tidy = cells.paragraphs if target in PARAGRAPH_FIELDS else cells.single_line
+        value = tidy(value)
+        if target in CALMED_FIELDS:
+            value = cells.calm_capitals(value)
         limit = _limit(model, model_field or target)
         if limit and len(value) > limit:
             self.problem(target, ERROR, "too_long", limit=limit)
@@ -69,11 +154,11 @@ class RowChecker:
 
     def check(self):
         values = self.parsed.values
-        for name in TEXT_FIELDS:
+        for name in [*SINGLE_LINE_FIELDS, *PARAGRAPH_FIELDS]:
             if name in self.cells:
                 values[name] = self.text(name)
         if "postcode" in self.cells:
-            values["postcode"] = cells.postcode(self.cells["postcode"])
+            values["postcode"] = cells.postcode(self.raw("postcode"))
             if len(values["postcode"]) > _limit(Organisation, "postcode"):
                 self.problem("postcode", ERROR, "too_long", limit=_limit(Organisation, "postcode"))
         if not values.get("name"):
@@ -82,6 +167,7 @@ class RowChecker:
         self.check_year()
         self.check_member_count()
         self.check_email()
+        self.check_phone()
         self.check_website()
         self.check_choice("legal_form")
         self.check_choice("accessibility")
@@ -92,7 +178,7 @@ class RowChecker:
         return self.problems
 
     def check_type(self):
-        value = cells.text(self.cells.get("type"))
+        value = self.value("type")
         default = self.validator.default_type
         found = self.validator.vocabulary.find("type", value) if value else None
         if found:
@@ -119,9 +205,10 @@ class RowChecker:
             self.problem("type", ERROR, "type_missing")
 
     def check_year(self):
-        if not cells.text(self.cells.get("founding_year")):
+        cell = self.raw("founding_year")
+        if not cells.text(cell):
             return
-        year = cells.whole_number(self.cells["founding_year"])
+        year, how = cells.year(cell)
         if year is None or year < 100 or year > 9999:
             self.problem("founding_year", ERROR, "year_invalid")
         elif year < 1800:
@@ -130,25 +217,56 @@ class RowChecker:
             self.problem("founding_year", ERROR, "year_future")
         else:
             self.parsed.values["founding_year"] = year
+            if how in ("serial", "text"):
+                self.problem("founding_year", WARNING, f"year_from_{how}", year=year)
 
     def check_member_count(self):
-        if not cells.text(self.cells.get("member_count")):
+        cell = self.raw("member_count")
+        if not cells.text(cell):
             return
-        count = cells.whole_number(self.cells["member_count"])
+        count = cells.whole_number(cell)
         if count is None or count < 0 or count > 2_147_483_647:
             self.problem("member_count", ERROR, "number_invalid")
         else:
             self.parsed.values["member_count"] = count
 
+    def email(self, target, model=Organisation, model_field="public_email"):
+        """The cell's address; of several the first, with a warning naming the others."""
+        value = self.value(target)
+        if not value:
+            return ""
+        addresses = cells.email_addresses(value)
+        if not addresses or not all(cells.is_email(address) for address in addresses):
+            self.problem(target, ERROR, "email_invalid")
+            return ""
+        if len(addresses) > 1:
+            self.problem(target, WARNING, "email_several", others=", ".join(addresses[1:]))
+        if len(addresses[0]) > _limit(model, model_field):
+            self.problem(target, ERROR, "too_long", limit=_limit(model, model_field))
+            return ""
+        return addresses[0]
+
     def check_email(self):
-        value = self.text("public_email")
-        if value and not cells.is_email(value):
-            self.problem("public_email", ERROR, "email_invalid")
-        elif value:
+        value = self.email("public_email")
+        if value:
             self.parsed.values["public_email"] = value
 
+    def phone(self, target, model=Organisation, model_field="public_phone"):
+        number, how = cells.phone(self.raw(target))
+        if how == "restored":
+            self.problem(target, WARNING, "phone_zero_restored", phone=number)
+        elif how == "short":
+            self.problem(target, WARNING, "phone_short")
+        if len(number) > _limit(model, model_field):
+            self.problem(target, ERROR, "too_long", limit=_limit(model, model_field))
+        return number
+
+    def check_phone(self):
+        if "public_phone" in self.cells:
+            self.parsed.values["public_phone"] = self.phone("public_phone")
+
     def check_website(self):
-        value = cells.text(self.cells.get("website"))
+        value = self.value("website")
         if not value:
             return
         url = cells.web_address(value)
@@ -160,7 +278,7 @@ class RowChecker:
             self.parsed.values["website"] = url
 
     def check_choice(self, target):
-        value = cells.text(self.cells.get(target))
+        value = self.value(target)
         if not value:
             return
         found = self.validator.vocabulary.find(target, value)
@@ -176,35 +294,34 @@ class RowChecker:
             )
 
     def terms(self, target):
-        found = []
-        for value in split_values(cells.text(self.cells[target])):
-            term = self.validator.vocabulary.find(target, value)
-            if term is None:
-                self.problems.append(
-                    Problem(
-                        row=self.number,
-                        column=self.validator.header_of[target],
-                        value=value[:200],
-                        level=WARNING,
-                        code="term_unknown",
-                        params={
-                            "list": target,
-                            "suggestions": self.validator.vocabulary.suggest(target, value),
-                        },
-                    )
-                )
-            elif term not in found:
-                found.append(term)
+        vocabulary = self.validator.vocabulary
+        found, unknown = vocabulary.find_all(target, self.value(target))
+        for value in unknown:
+            value = cells.calm_capitals(cells.single_line(value))
+            if target == "districts":
+                self.validator.unknown_districts[value] += 1
+            self.problem(
+                target,
+                WARNING,
+                "term_unknown",
+                value=value,
+                list=target,
+                suggestions=vocabulary.suggest(target, value),
+            )
         return found
 
     def check_contact(self):
-        name = self.text("contact_name", ContactPerson, "name")
+        name = (
+            self.text("contact_name", ContactPerson, "name") if "contact_name" in self.cells else ""
+        )
         if not name:
             return
-        email = self.text("contact_email", ContactPerson, "email")
-        if email and not cells.is_email(email):
-            self.problem("contact_email", ERROR, "email_invalid")
-        phone = self.text("contact_phone", ContactPerson, "phone")
+        email = self.email("contact_email", ContactPerson, "email")
+        phone = (
+            self.phone("contact_phone", ContactPerson, "phone")
+            if "contact_phone" in self.cells
+            else ""
+        )
         if "contact_consent" not in self.validator.header_of:
             self.problem("contact_name", WARNING, "contact_without_consent_column")
             return
@@ -222,49 +339,100 @@ class RowChecker:
 
 
 class Validator:
-    def __init__(self, *, table, mapping, default_type=None):
+    def __init__(self, *, table, mapping, default_type=None, decisions=None):
         self.table = table
         self.default_type = default_type
+        self.decisions = decisions or Decisions()
         self.header_of = {target: header for header, target in mapping.items() if target}
         self.index_of = {
             target: table.headers.index(header) for target, header in self.header_of.items()
         }
         self.vocabulary = Vocabulary()
         self.existing = ExistingOrganisations()
+        self.unknown_districts = Counter()
 
     def run(self, *, progress=None):
-        """(report, accepted rows); ``progress(done, total)`` is called now and then."""
-        report, accepted, first_row_of_name = Report(), [], {}
+        """(report, rows to write); ``progress(done, total)`` is called now and then."""
+        report = Report(header_row=self.table.header_row, columns=self.columns())
+        accepted, first_row_of_name = [], {}
         total = len(self.table.rows)
         for done, (number, row_cells) in enumerate(self.table.rows, start=1):
             checker = RowChecker(
                 self, number, {target: row_cells[index] for target, index in self.index_of.items()}
             )
-            problems = checker.check()
-            self.check_duplicates(checker, first_row_of_name)
-            report.count(problems)
-            if not any(problem.is_error for problem in problems):
+            entry = self.check_row(checker, row_cells, first_row_of_name)
+            report.add(entry)
+            if entry["status"] in (OK, WARNING):
                 accepted.append(checker.parsed)
             if progress and (done % PROGRESS_EVERY == 0 or done == total):
                 progress(done, total)
+        report.unknown_districts = sorted(self.unknown_districts)
         return report, accepted
 
+    def columns(self):
+        return {
+            "recognised": {header: target for target, header in self.header_of.items()},
+            "unassigned": [
+                header for header in self.table.headers if header not in self.header_of.values()
+            ],
+        }
+
+    def check_row(self, checker, row_cells, first_row_of_name):
+        number = checker.number
+        kind = heading_or_note(row_cells, self.index_of.get("name"))
+        if kind and number not in self.decisions.include:
+            return self.entry(checker, EXCLUDED, [f"row_{kind}"])
+        if number in self.decisions.exclude:
+            return self.entry(checker, EXCLUDED, ["row_excluded"])
+        problems = checker.check()
+        duplicate = self.check_duplicates(checker, first_row_of_name)
+        if any(problem.is_error for problem in problems):
+            return self.entry(checker, REJECTED)
+        if duplicate:
+            choice = self.decisions.duplicates.get(number, SKIP)
+            entry = self.entry(checker, EXCLUDED if choice == SKIP else WARNING)
+            entry.update(duplicate=duplicate, decision=choice)
+            if choice == SKIP:
+                entry["notes"] = ["duplicate_skipped"]
+            elif choice == UPDATE:
+                checker.parsed.update_pk = duplicate["pk"]
+            return entry
+        return self.entry(checker, WARNING if problems else OK)
+
+    def entry(self, checker, status, notes=()):
+        name = checker.parsed.values.get("name") or cells.text(checker.cells.get("name"))
+        return {
+            "row": checker.number,
+            "status": status,
+            "name": name[:200],
+            "problems": [problem.as_json() for problem in checker.problems],
+            "notes": list(notes),
+        }
+
     def check_duplicates(self, checker, first_row_of_name):
+        """The existing organisation this row probably is (a dict), after noting it as a
+        warning; a name twice in the file is an error."""
         name = checker.parsed.values.get("name")
         if not name:
-            return
+            return None
         name_key = organisation_name_key(name)
         if name_key in first_row_of_name:
             checker.problem("name", ERROR, "duplicate_in_file", row=first_row_of_name[name_key])
-            return
+            return None
         first_row_of_name[name_key] = checker.number
-        existing = self.existing.same_name(name) or self.existing.similar_in_districts(
+        same = self.existing.same_name(name)
+        existing = same or self.existing.similar_in_districts(
             name, [district.pk for district in checker.parsed.many.get("districts", [])]
         )
-        if existing:
-            code = "duplicate_existing" if self.existing.same_name(name) else "duplicate_similar"
-            checker.problem("name", WARNING, code, name=existing["name"], slug=existing["slug"])
+        if not existing:
+            return None
+        code = "duplicate_existing" if same else "duplicate_similar"
+        checker.problem("name", WARNING, code, name=existing["name"], slug=existing["slug"])
+        return existing
 
 
-def validate(*, table, mapping, default_type=None, progress=None):
-    return Validator(table=table, mapping=mapping, default_type=default_type).run(progress=progress)
+def validate(*, table, mapping, default_type=None, decisions=None, progress=None):
+    validator = Validator(
+        table=table, mapping=mapping, default_type=default_type, decisions=decisions
+    )
+    return validator.run(progress=progress)

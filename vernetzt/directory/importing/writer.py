@@ -1,68 +1,107 @@
-"""Writing accepted rows: one transaction, bulk inserts, one audit entry per organisation."""
+"""Writing the rows of a checked import: in short batches, all or nothing.
+
+SQLite has one writer: a 6,000-row import in one transaction blocked every other write for
+20 s. So the rows are written in batches of ``BATCH_SIZE``, each batch its own short
+transaction that also records what it wrote in a ``WriteLog`` (for a web import: in the job's
+row, in the same transaction). If anything fails, ``undo`` removes what the log names (new
+organisations, their contacts and consents) and restores the updated organisations' old values,
+so a failed import leaves no data behind; an import interrupted by a restart is undone the same
+way from the job's stored log (``jobs``).
+
+New organisations stay internal while the batches are written; the last, short transaction
+gives them the chosen visibility and writes the audit entries, so neither the public nor the
+audit trail ever sees half an import.
+"""
 
 import datetime
+import logging
+from dataclasses import asdict, dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from vernetzt.audit.services import record_many
-from vernetzt.directory import published, search
+from vernetzt.directory import derived, slugs
+from vernetzt.directory.importing.columns import MULTI_VALUE_TARGETS
 from vernetzt.directory.models import Consent, ContactPerson, Organisation, Visibility
 
-BATCH_SIZE = 500
+logger = logging.getLogger(__name__)
+
+BATCH_SIZE = 200
 CONSENT_PURPOSE = _(
     "Listing as contact person of the organisation in the directory "
     "(consent documented in the imported list)."
 )
 
 
+@dataclass
+class WriteLog:
+    """What an import has written so far, enough to undo it."""
+
+    created: list = field(default_factory=list)  # organisation pks
+    contacts: list = field(default_factory=list)
+    consents: list = field(default_factory=list)
+    updated: dict = field(default_factory=dict)  # pk (str) → {"values": {…}, "many": {…}}
+
+    def to_json(self):
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data):
+        return cls(**(data or {}))
+
+    @property
+    def empty(self):
+        return not (self.created or self.contacts or self.consents or self.updated)
+
+
 class SlugAllocator:
-    """Unique web addresses for many new organisations with one query."""
+    """Unique web addresses for many new organisations with one query (rule: ``slugs``)."""
 
     def __init__(self):
         self.taken = set(Organisation.objects.values_list("slug", flat=True))
 
     def allocate(self, name):
-        base = slugify(name)[:200] or "organisation"
-        slug, counter = base, 2
-        while slug in self.taken:
-            slug = f"{base}-{counter}"
-            counter += 1
+        slug = slugs.first_free(slugs.slug_base(name), self.taken.__contains__)
         self.taken.add(slug)
         return slug
 
 
-def _audit_changes(row, organisation):
+def _audit_value(name, value):
+    if name == "type":
+        return value.name
+    if name in MULTI_VALUE_TARGETS:
+        return sorted(str(term) for term in value)
+    return value
+
+
+def _audit_changes(row, organisation, before=None):
+    before = before or {}
     changes = {
-        name: [None, value.name if name == "type" else value]
-        for name, value in row.values.items()
-        if value not in ("", None)
+        name: [before.get(name), _audit_value(name, value)]
+        for name, value in [*row.values.items(), *row.many.items()]
+        if value not in ("", None, [])
     }
-    changes.update(
-        {
-            name: [None, sorted(term.name for term in terms)]
-            for name, terms in row.many.items()
-            if terms
-        }
-    )
-    changes["status"] = [None, organisation.status]
-    changes["visibility"] = [None, organisation.visibility]
+    if not before:
+        changes["status"] = [None, organisation.status]
+        changes["visibility"] = [None, organisation.visibility]
     return changes
 
 
-def _link_many(organisations, rows):
-    for field_name in ("fields", "communities", "languages", "districts"):
-        field = Organisation._meta.get_field(field_name)
-        through = field.remote_field.through
-        source, target = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
+def _link_many(pairs):
+    """Add the rows' terms to the organisations (new ones, or existing ones being updated)."""
+    for field_name in MULTI_VALUE_TARGETS:
+        model_field = Organisation._meta.get_field(field_name)
+        through = model_field.remote_field.through
+        source = f"{model_field.m2m_field_name()}_id"
+        target = f"{model_field.m2m_reverse_field_name()}_id"
         links = [
             through(**{source: organisation.pk, target: term.pk})
-            for organisation, row in zip(organisations, rows, strict=True)
+            for organisation, row in pairs
             for term in row.many.get(field_name, [])
         ]
-        through.objects.bulk_create(links, batch_size=BATCH_SIZE)
+        through.objects.bulk_create(links, batch_size=500, ignore_conflicts=True)
 
 
 def _given_at(day, now):
@@ -71,12 +110,8 @@ def _given_at(day, now):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
 
 
-def _create_contacts(*, actor, organisations, rows, source, now):
-    pairs = [
-        (organisation, row)
-        for organisation, row in zip(organisations, rows, strict=True)
-        if row.contact
-    ]
+def _create_contacts(*, actor, pairs, source, now, log):
+    pairs = [(organisation, row) for organisation, row in pairs if row.contact]
     if not pairs:
         return []
     user = actor if getattr(actor, "is_authenticated", False) else None
@@ -91,9 +126,9 @@ def _create_contacts(*, actor, organisations, rows, source, now):
                 evidence=f"{source}, {_('row')} {row.number}: {row.contact['evidence']}"[:300],
             )
             for _organisation, row in pairs
-        ],
-        batch_size=BATCH_SIZE,
+        ]
     )
+    log.consents.extend(consent.pk for consent in consents)
     contacts = ContactPerson.objects.bulk_create(
         [
             ContactPerson(
@@ -104,57 +139,190 @@ def _create_contacts(*, actor, organisations, rows, source, now):
                 consent=consent,
             )
             for (_organisation, row), consent in zip(pairs, consents, strict=True)
-        ],
-        batch_size=BATCH_SIZE,
+        ]
     )
+    log.contacts.extend(contact.pk for contact in contacts)
     ContactPerson.organisations.through.objects.bulk_create(
         [
             ContactPerson.organisations.through(
                 contactperson_id=contact.pk, organisation_id=organisation.pk
             )
             for contact, (organisation, _row) in zip(contacts, pairs, strict=True)
-        ],
-        batch_size=BATCH_SIZE,
-    )
-    record_many(
-        actor=actor,
-        action="import",
-        note=source,
-        objects=[
-            (contact, {"name": [None, contact.name], "consent": [None, str(contact.consent)]})
-            for contact in contacts
-        ],
+        ]
     )
     return contacts
 
 
-@transaction.atomic
-def write(*, actor, rows, visibility=Visibility.PUBLIC, source=""):
-    """Create one verified organisation per row (with consented contacts); all or nothing."""
-    now = timezone.now()
-    slugs = SlugAllocator()
-    organisations = [
-        Organisation(
-            slug=slugs.allocate(row.values["name"]),
-            status=Organisation.Status.VERIFIED,
-            verified_at=now,
-            visibility=visibility,
-            **row.values,
+def _snapshot(organisation, row):
+    """The values an update will change, JSON-ready, to restore them on undo."""
+    values = {}
+    for name in row.values:
+        attname = Organisation._meta.get_field(name).attname
+        values[attname] = getattr(organisation, attname)
+    many = {
+        name: list(getattr(organisation, name).values_list("pk", flat=True))
+        for name in MULTI_VALUE_TARGETS
+        if row.many.get(name)
+    }
+    return {"values": values, "many": many}
+
+
+def _apply_update(organisation, row):
+    """The list's filled cells replace the entry's values; its terms are added to the entry's."""
+    for name, value in row.values.items():
+        if value not in ("", None):
+            setattr(organisation, name, value)
+    organisation.full_clean(exclude=[*MULTI_VALUE_TARGETS, "slug"])
+    fields = [name for name, value in row.values.items() if value not in ("", None)]
+    if hasattr(organisation, "version"):
+        organisation.version += 1  # an edit form opened before the import sees a conflict
+        fields.append("version")
+    organisation.save(update_fields=[*fields, "updated_at"])
+
+
+class Writer:
+    def __init__(self, *, actor, visibility, source, log=None, save_log=None, progress=None):
+        self.actor = actor
+        self.visibility = visibility
+        self.source = source
+        self.log = log or WriteLog()
+        self.save_log = save_log or (lambda log: None)
+        self.progress = progress or (lambda done, total: None)
+        self.now = timezone.now()
+
+    def write(self, rows):
+        """(created, updated organisations); on any failure nothing stays written."""
+        new_rows = [row for row in rows if row.update_pk is None]
+        update_rows = [row for row in rows if row.update_pk is not None]
+        try:
+            created = self.create_all(new_rows, total=len(rows))
+            updated = self.update_all(update_rows, done=len(new_rows), total=len(rows))
+            self.finish(created, updated)
+        except BaseException:
+            undo(self.log)
+            raise
+        # After the commits, so the search text is built outside write transactions. The data
+        # is complete by now: a failing index is logged (a reindex repairs it), not undone.
+        try:
+            derived.organisations_changed(
+                organisation_ids=[organisation.pk for organisation, _row in created + updated]
+            )
+        except Exception:
+            logger.exception("The import was written, but the search index was not updated")
+        return [pair[0] for pair in created], [pair[0] for pair in updated]
+
+    def create_all(self, rows, *, total):
+        slug_allocator = SlugAllocator()
+        created = []
+        for start in range(0, len(rows), BATCH_SIZE):
+            batch = rows[start : start + BATCH_SIZE]
+            organisations = [
+                Organisation(
+                    slug=slug_allocator.allocate(row.values["name"]),
+                    status=Organisation.Status.VERIFIED,
+                    verified_at=self.now,
+                    **{**row.values, "visibility": Visibility.INTERNAL},
+                )
+                for row in batch
+            ]
+            with transaction.atomic():
+                Organisation.objects.bulk_create(organisations)
+                self.log.created.extend(organisation.pk for organisation in organisations)
+                pairs = list(zip(organisations, batch, strict=True))
+                _link_many(pairs)
+                self.contacts(pairs)
+                self.save_log(self.log)
+            created.extend(pairs)
+            self.progress(start + len(batch), total)
+        return created
+
+    def update_all(self, rows, *, done, total):
+        updated = []
+        for start in range(0, len(rows), BATCH_SIZE):
+            batch = rows[start : start + BATCH_SIZE]
+            with transaction.atomic():
+                existing = Organisation.objects.select_for_update().in_bulk(
+                    [row.update_pk for row in batch]
+                )
+                pairs = [
+                    (existing[row.update_pk], row) for row in batch if row.update_pk in existing
+                ]
+                for organisation, row in pairs:
+                    self.log.updated[str(organisation.pk)] = _snapshot(organisation, row)
+                    _apply_update(organisation, row)
+                _link_many(pairs)
+                self.contacts(pairs)
+                self.save_log(self.log)
+            updated.extend(pairs)
+            self.progress(done + start + len(batch), total)
+        return updated
+
+    def contacts(self, pairs):
+        _create_contacts(
+            actor=self.actor, pairs=pairs, source=self.source, now=self.now, log=self.log
         )
-        for row in rows
-    ]
-    Organisation.objects.bulk_create(organisations, batch_size=BATCH_SIZE)
-    _link_many(organisations, rows)
-    _create_contacts(actor=actor, organisations=organisations, rows=rows, source=source, now=now)
-    record_many(
-        actor=actor,
-        action="import",
-        note=source,
-        objects=[
-            (organisation, _audit_changes(row, organisation))
-            for organisation, row in zip(organisations, rows, strict=True)
-        ],
-    )
-    search.reindex(organisation_ids=[organisation.pk for organisation in organisations])
-    published.prerender(organisation_ids=[organisation.pk for organisation in organisations])
-    return organisations
+
+    def finish(self, created, updated):
+        """One short transaction: the chosen visibility, then every audit entry."""
+        with transaction.atomic():
+            ids = [organisation.pk for organisation, _row in created]
+            for start in range(0, len(ids), 500):
+                Organisation.objects.filter(pk__in=ids[start : start + 500]).update(
+                    visibility=self.visibility
+                )
+            for organisation, _row in created:
+                organisation.visibility = self.visibility
+            contacts = ContactPerson.objects.filter(pk__in=self.log.contacts).select_related(
+                "consent"
+            )
+            entries = [
+                (organisation, _audit_changes(row, organisation)) for organisation, row in created
+            ]
+            entries += [
+                (organisation, _audit_changes(row, organisation, self.before(organisation)))
+                for organisation, row in updated
+            ]
+            entries += [
+                (contact, {"name": [None, contact.name], "consent": [None, str(contact.consent)]})
+                for contact in contacts
+            ]
+            record_many(actor=self.actor, action="import", note=self.source, objects=entries)
+
+    def before(self, organisation):
+        values = self.log.updated[str(organisation.pk)]["values"]
+        return {name.removesuffix("_id"): value for name, value in values.items()}
+
+
+def write(*, actor, rows, visibility=Visibility.INTERNAL, source="", **options):
+    """Create (or, for rows marked so, update) one organisation per row, with consented
+    contacts, in short batches; all or nothing. ``options``: ``log``, ``save_log``,
+    ``progress`` (see ``Writer``). Returns (created, updated)."""
+    return Writer(actor=actor, visibility=visibility, source=source, **options).write(rows)
+
+
+def undo(log):
+    """Remove what ``log`` records as written and restore what it updated, in short
+    transactions; the log empties as it goes, so an interrupted undo can be run again."""
+    for start in range(0, len(log.created), BATCH_SIZE):
+        with transaction.atomic():
+            Organisation.objects.filter(pk__in=log.created[start : start + BATCH_SIZE]).delete()
+    with transaction.atomic():
+        ContactPerson.objects.filter(pk__in=log.contacts).delete()
+        Consent.objects.filter(pk__in=log.consents).delete()
+    for pk, before in log.updated.items():
+        with transaction.atomic():
+            organisation = Organisation.objects.filter(pk=pk).first()
+            if organisation is None:
+                continue
+            for attname, value in before["values"].items():
+                setattr(organisation, attname, value)
+            organisation.save(update_fields=[*before["values"], "updated_at"])
+            for name, ids in before["many"].items():
+                getattr(organisation, name).set(ids)
+    ids = [*log.created, *(int(pk) for pk in log.updated)]
+    if ids:
+        try:
+            derived.organisations_changed(organisation_ids=ids)
+        except Exception:
+            logger.exception("An import was undone, but the search index was not updated")
+    log.created, log.contacts, log.consents, log.updated = [], [], [], {}

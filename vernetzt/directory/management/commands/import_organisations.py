@@ -19,7 +19,7 @@ from vernetzt.directory.importing.columns import (
 )
 from vernetzt.directory.importing.reading import ImportFileError, file_format, read_table
 from vernetzt.directory.importing.report import as_text_lines
-from vernetzt.directory.importing.validation import validate
+from vernetzt.directory.importing.validation import DUPLICATE_CHOICES, Decisions, validate
 from vernetzt.directory.models import OrganisationType, Visibility
 
 
@@ -46,7 +46,34 @@ class Command(BaseCommand):
         parser.add_argument(
             "--visibility",
             choices=[choice.value for choice in Visibility],
-            default=Visibility.PUBLIC,
+            default=Visibility.INTERNAL,
+            help="visibility of the new organisations (default: internal until staff publish)",
+        )
+        parser.add_argument(
+            "--json", action="store_true", help="print the report as JSON (nothing else)"
+        )
+        parser.add_argument(
+            "--exclude",
+            action="append",
+            type=int,
+            default=[],
+            metavar="ROW",
+            help="leave out this row (as the spreadsheet numbers it; repeatable)",
+        )
+        parser.add_argument(
+            "--include",
+            action="append",
+            type=int,
+            default=[],
+            metavar="ROW",
+            help="take in a row flagged as a section heading or note (repeatable)",
+        )
+        parser.add_argument(
+            "--duplicate",
+            action="append",
+            default=[],
+            metavar="ROW=CHOICE",
+            help="for a likely duplicate: skip (default), update or new (repeatable)",
         )
         parser.add_argument("--language", default="de", help="language of the report (de, en, …)")
         parser.add_argument(
@@ -73,26 +100,53 @@ class Command(BaseCommand):
             mapping = self.mapping(table.headers, options, default_type)
         except (ImportFileError, MappingError) as error:
             raise CommandError(str(error)) from error
-        for header, target in mapping.items():
-            self.stdout.write(f"  {header} → {target or '—'}")
-        report, rows = validate(table=table, mapping=mapping, default_type=default_type)
-        for line in as_text_lines(report):
-            self.stdout.write(line)
+        report, rows = validate(
+            table=table,
+            mapping=mapping,
+            default_type=default_type,
+            decisions=self.decisions(options),
+        )
+        if options["json"]:
+            self.stdout.write(json.dumps(report.as_data(), ensure_ascii=False, indent=2))
+        else:
+            for header, target in mapping.items():
+                self.stdout.write(f"  {header} → {target or '—'}")
+            for line in as_text_lines(report):
+                self.stdout.write(line)
         if report.rejected:
-            raise CommandError(_("Nothing was imported: correct the rejected rows and try again."))
+            raise CommandError(
+                _("Nothing was imported: correct or exclude the rejected rows and try again.")
+            )
         if options["dry_run"]:
-            self.stdout.write(_("Dry run: nothing was written."))
+            if not options["json"]:
+                self.stdout.write(_("Dry run: nothing was written."))
             return
-        organisations = writer.write(
+        created, updated = writer.write(
             actor=actor,
             rows=rows,
             visibility=options["visibility"],
             source=_("Import of %(file)s on the command line") % {"file": path.name},
         )
-        self.stdout.write(
-            self.style.SUCCESS(
-                _("%(count)s organisations imported.") % {"count": len(organisations)}
+        if not options["json"]:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    _("%(created)s organisations imported, %(updated)s updated.")
+                    % {"created": len(created), "updated": len(updated)}
+                )
             )
+
+    def decisions(self, options):
+        duplicates = {}
+        for assignment in options["duplicate"]:
+            row, _separator, choice = assignment.partition("=")
+            if not row.strip().isdigit() or choice.strip() not in DUPLICATE_CHOICES:
+                raise CommandError(
+                    _('"%(value)s" is not of the form "ROW=skip|update|new".')
+                    % {"value": assignment}
+                )
+            duplicates[int(row)] = choice.strip()
+        return Decisions(
+            exclude=set(options["exclude"]), include=set(options["include"]), duplicates=duplicates
         )
 
     def mapping(self, headers, options, default_type):
