@@ -9,6 +9,8 @@ each ``{% include %}`` costs a context and a sub-template render, which made the
 share of the page's time (docs/benchmarks.md).
 """
 
+import unicodedata
+
 from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
@@ -68,3 +70,15 @@ def reader_description(organisation):
             if description.language == language:
                 return {"text": description.text, "language": language}
     return {"text": organisation.description, "language": "de"}
+
+
+@register.filter
+def german_lang(text):
+    """`` lang="de"`` for user-written text in Latin letters (the directory's content language
+    is German), nothing for a name written in another script (an Arabic or Cyrillic name is
+    not German, and marking it so would make screen readers mispronounce it)."""
+    for character in str(text):
+        if character.isalpha():
+            latin = unicodedata.name(character, "").startswith("LATIN")
+            return mark_safe(' lang="de"') if latin else ""
+    return ""
