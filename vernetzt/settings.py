@@ -147,10 +147,22 @@ AUTHENTICATION_BACKENDS = [
 # Login throttling (django-axes): lock a username from one address after repeated failures.
 AXES_FAILURE_LIMIT = int(env("VERNETZT_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(seconds=int(env("VERNETZT_LOGIN_LOCKOUT_SECONDS", "900")))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Known usernames per client address, unknown ones per address (vernetzt/accounts/throttling.py);
+# the address comes from the proxy header behind VERNETZT_BEHIND_PROXY (vernetzt/core/client.py).
+AXES_LOCKOUT_PARAMETERS = "vernetzt.accounts.throttling.lockout_parameters"
+AXES_CLIENT_IP_CALLABLE = "vernetzt.core.client.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
+
+# Anonymous writes, per client address (and per e-mail for password resets): scope →
+# (requests, seconds). vernetzt/core/throttle.py.
+THROTTLES = {
+    "proposal": (int(env("VERNETZT_PROPOSALS_PER_HOUR", "20")), 3600),
+    "password_reset_address": (int(env("VERNETZT_PASSWORD_RESETS_PER_HOUR", "5")), 3600),
+    "password_reset_email": (3, 3600),
+    "privacy_request": (5, 3600),
+}
 
 SESSION_COOKIE_AGE = int(env("VERNETZT_SESSION_SECONDS", str(8 * 3600)))
 SESSION_SAVE_EVERY_REQUEST = True  # idle timeout: the age counts from the last request
@@ -197,7 +209,10 @@ STORAGES = {
 }
 MEDIA_ROOT = DATA_DIR / "media"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+# Forms without files: the longest (a profile with every text at its limit) is far below
+# 1 MB; a larger body is refused with 400 before any form code runs. Uploads (the import)
+# are files and are limited on their own.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 
 EMAIL_BACKEND = env("VERNETZT_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env("VERNETZT_EMAIL_HOST", "localhost")
@@ -219,7 +234,10 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-if env_bool("VERNETZT_BEHIND_PROXY", False):
+# One trusted reverse proxy in front: it terminates TLS and appends the client's address to
+# X-Forwarded-For (the rightmost entry is the one vernetzt trusts, vernetzt/core/client.py).
+BEHIND_PROXY = env_bool("VERNETZT_BEHIND_PROXY", False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # No inline scripts or styles anywhere: everything comes from our own static files.
