@@ -1,6 +1,7 @@
 """CSV and XLSX export of the filtered directory list."""
 
 import csv
+import datetime
 import io
 
 import pytest
@@ -13,8 +14,9 @@ from tests.directory.factories_public import (
     IndexedOrganisationFactory,
     directory_world,
 )
+from tests.factories import NeedFactory, OfferFactory, term
 from vernetzt.directory import export
-from vernetzt.directory.models import Organisation, Visibility
+from vernetzt.directory.models import Category, Organisation, Visibility
 
 pytestmark = pytest.mark.django_db
 
@@ -109,14 +111,60 @@ def test_formulas_are_neutralised(client, fmt):
     response = client.get(export_url(fmt))
     rows = read_csv(response) if fmt == "csv" else read_xlsx(response)
     row = rows[0]
-    assert row["name"] == "'=HYPERLINK(\"http://evil\")"
-    assert row["short_name"] == "'+1"
-    assert row["description"] == "'-2+3"
-    assert row["goals"] == "'@SUM(A1)"
-    assert row["accessibility_notes"] == "'\tTab"
+    # CSV has no types: a leading apostrophe keeps a spreadsheet from running the text.
+    # XLSX cells are typed as text, so they need (and show) no apostrophe.
+    prefix = "'" if fmt == "csv" else ""
+    assert row["name"] == prefix + "=HYPERLINK(\"http://evil\")"
+    assert row["short_name"] == prefix + "+1"
+    assert row["description"] == prefix + "-2+3"
+    assert row["goals"] == prefix + "@SUM(A1)"
+    assert row["accessibility_notes"] == prefix + "\tTab"
+
+
+def test_xlsx_text_cells_are_typed_text_never_formulas(client):
+    IndexedOrganisationFactory(name="=HYPERLINK(\"http://evil\")", public_phone="+49 171 2345678")
+    sheet = load_workbook(io.BytesIO(client.get(export_url("xlsx")).content)).active
+    cells = {cell.value: cell for cell in sheet[2]}
+    assert cells["=HYPERLINK(\"http://evil\")"].data_type == "s"
+    assert cells["+49 171 2345678"].data_type == "s"  # no visible apostrophe
+
+
+def test_xlsx_has_a_frozen_header_a_filter_and_column_widths(client):
+    for number in range(3):
+        IndexedOrganisationFactory(name=f"Verein {number}")
+    sheet = load_workbook(io.BytesIO(client.get(export_url("xlsx")).content)).active
+    width = len(export.PUBLIC_COLUMNS)
+    last = sheet.cell(row=1, column=width).column_letter
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:{last}4"
+    assert sheet.column_dimensions["A"].width == export.WIDTHS["name"]
+    assert all(sheet.column_dimensions[sheet.cell(row=1, column=n).column_letter].width
+               for n in range(1, width + 1))
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_export_has_the_profile_url_and_current_needs_and_offers(client, fmt, settings):
+    settings.BASE_URL = "https://vernetzt.example.de"
+    organisation = IndexedOrganisationFactory(name="Elterncafé", slug="elterncafe")
+    category = term(Category, "rooms")
+    NeedFactory(organisation=organisation, category=category, title="Raum am Abend")
+    NeedFactory(organisation=organisation, category=category, title="Beamer, leihweise")
+    NeedFactory(
+        organisation=organisation, category=category, title="Vergangen",
+        valid_from=datetime.date(2020, 1, 1), valid_until=datetime.date(2020, 12, 31),
+    )
+    OfferFactory(organisation=organisation, title="Dolmetschen Arabisch")
+
+    response = client.get(export_url(fmt))
+    row = (read_csv(response) if fmt == "csv" else read_xlsx(response))[0]
+
+    assert row["profile_url"] == "https://vernetzt.example.de/verzeichnis/elterncafe/"
+    assert row["current_needs"] == "Beamer, leihweise; Raum am Abend"
+    assert row["current_offers"] == "Dolmetschen Arabisch"
 
 
 def test_safe_cell_leaves_numbers_and_plain_text_alone():
+    assert export.plain_cell("=1") == "=1"
     assert export.safe_cell(-12) == -12
     assert export.safe_cell(None) == ""
     assert export.safe_cell("Verein") == "Verein"
@@ -135,8 +183,9 @@ def test_export_queries_are_batched(client, django_assert_max_num_queries):
         IndexedOrganisationFactory(name=f"Verein {number}")
     export.CHUNK_SIZE, original = 10, export.CHUNK_SIZE
     try:
-        # Per chunk: the values and four relations; once: ids, the type and four lists.
-        with django_assert_max_num_queries(3 * 5 + 1 + 5):
+        # Per chunk: the values, four relations, current needs and offers; once: ids, the
+        # type and four lists.
+        with django_assert_max_num_queries(3 * 7 + 1 + 5):
             rows = read_csv(client.get(export_url("csv")))
     finally:
         export.CHUNK_SIZE = original

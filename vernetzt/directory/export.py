@@ -1,20 +1,27 @@
 """CSV and XLSX exports of a (filtered) list of organisations.
 
 Rows are read as plain values in chunks so 10,000 organisations stay cheap: CSV streams as it goes, XLSX
-is written with openpyxl's write-only workbook. Text that a spreadsheet would run as a formula
-gets a leading apostrophe.
+is written with openpyxl's write-only workbook. In CSV, text that a spreadsheet would run as a
+formula gets a leading apostrophe (CSV has no types). XLSX cells are typed: text is stored as
+text and never evaluated, so it needs no prefix and a phone number reads ``+49 …``, not
+``'+49 …``. The workbook has a frozen header row, an auto-filter and fitting column widths.
 """
 
 import csv
 from io import BytesIO
 
 from django.http import HttpResponse, StreamingHttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.utils import get_column_letter
 
-from vernetzt.directory.models import Organisation, OrganisationType
+from vernetzt.directory import managed_lists
+from vernetzt.directory.models import Need, Offer, Organisation, OrganisationType
+from vernetzt.directory.notifications import absolute_url
 
 FORMATS = {"csv", "xlsx"}
 CHUNK_SIZE = 500
@@ -27,6 +34,7 @@ PUBLIC_COLUMNS = [
     (_("Name"), "name"),
     (_("Short name"), "short_name"),
     (_("Web address"), "slug"),
+    (_("Profile"), "profile_url"),
     (_("Type"), "type"),
     (_("Description"), "description"),
     (_("Goals"), "goals"),
@@ -47,6 +55,8 @@ PUBLIC_COLUMNS = [
     (_("Public phone"), "public_phone"),
     (_("Accessibility of the premises"), "accessibility"),
     (_("Notes on accessibility"), "accessibility_notes"),
+    (_("Current needs"), "current_needs"),
+    (_("Current offers"), "current_offers"),
 ]
 
 INTERNAL_COLUMNS = [
@@ -59,21 +69,38 @@ INTERNAL_COLUMNS = [
 
 CHOICE_FIELDS = ["legal_form", "accessibility", "status", "visibility"]
 TIME_FIELDS = ["verified_at", "updated_at"]
-MANY_TO_MANY = ["fields", "communities", "languages", "districts"]
+MANY_TO_MANY = list(managed_lists.MANY_FIELDS)  # the lists an organisation holds several of
+# Columns computed from more than the organisation's own row.
+DERIVED = {"profile_url", "current_needs", "current_offers"}
+ITEM_SEPARATOR = "; "  # between the titles of needs or offers (titles may contain commas)
+# Column widths in the XLSX (in characters); the others get DEFAULT_WIDTH.
+WIDTHS = {
+    "name": 40, "description": 60, "goals": 50, "profile_url": 45, "website": 35,
+    "public_email": 32, "fields": 35, "communities": 30, "languages": 30, "districts": 25,
+    "street": 28, "current_needs": 45, "current_offers": 45, "status_reason": 40,
+    "accessibility_notes": 35,
+}
+DEFAULT_WIDTH = 16
 
 
 def columns(*, internal):
     return PUBLIC_COLUMNS + (INTERNAL_COLUMNS if internal else [])
 
 
-def safe_cell(value):
-    """Text a spreadsheet would evaluate as a formula is made plain text; None becomes ''."""
+def plain_cell(value):
+    """None becomes ''; text loses the control characters no spreadsheet can hold."""
     if value is None:
         return ""
     if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        if value.startswith(FORMULA_PREFIXES):
-            return "'" + value
+        return ILLEGAL_CHARACTERS_RE.sub("", value)
+    return value
+
+
+def safe_cell(value):
+    """For CSV: text a spreadsheet would evaluate as a formula is made plain text."""
+    value = plain_cell(value)
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
     return value
 
 
@@ -114,16 +141,34 @@ def _related_ids(chunk):
     return related
 
 
+def _current_titles(model, chunk):
+    """Organisation id → the titles of its needs or offers valid today, one query."""
+    titles = {}
+    items = model.objects.current().filter(organisation_id__in=chunk)
+    for organisation_id, title in items.order_by("category__sort_order", "title").values_list(
+        "organisation_id", "title"
+    ):
+        titles.setdefault(organisation_id, []).append(title)
+    return titles
+
+
 def _records(chunk, labels, keys):
-    stored = ["id", "type_id", *(key for key in keys if key not in {"type", *MANY_TO_MANY})]
+    computed = {"type", *MANY_TO_MANY, *DERIVED}
+    stored = ["id", "type_id", "slug", *(key for key in keys if key not in computed)]
     plain = {
         values["id"]: values
         for values in Organisation.objects.filter(pk__in=chunk).values(*stored)
     }
     related = _related_ids(chunk)
+    needs, offers = _current_titles(Need, chunk), _current_titles(Offer, chunk)
     for pk in chunk:
         record = dict(plain[pk])
         record["type"] = labels.type.get(record["type_id"])
+        record["profile_url"] = absolute_url(
+            reverse("directory:organisation_detail", kwargs={"slug": record["slug"]})
+        )
+        record["current_needs"] = ITEM_SEPARATOR.join(needs.get(pk, ()))
+        record["current_offers"] = ITEM_SEPARATOR.join(offers.get(pk, ()))
         for name in CHOICE_FIELDS:
             if name in record:
                 record[name] = labels.choices[name].get(record[name], record[name])
@@ -142,8 +187,8 @@ def _local(moment):
 
 
 def rows(organisations, *, internal):
-    """One list of cell values per organisation, in the queryset's order, read in chunks of
-    plain values: a fixed number of queries per chunk and no model instances."""
+    """One list of plain cell values per organisation, in the queryset's order, read in chunks
+    of plain values: a fixed number of queries per chunk and no model instances."""
     keys = [key for _label, key in columns(internal=internal)]
     labels = _Labels()
     chunk = []
@@ -157,7 +202,7 @@ def rows(organisations, *, internal):
 
 def _rows_of(chunk, labels, keys):
     for record in _records(chunk, labels, keys):
-        yield [safe_cell(record[key]) for key in keys]
+        yield [plain_cell(record[key]) for key in keys]
 
 
 def _filename(fmt):
@@ -176,7 +221,7 @@ def _csv_stream(organisations, *, internal, first_row):
     yield "\ufeff"  # byte-order mark: spreadsheet programs then read UTF-8 correctly
     yield writer.writerow(first_row)
     for row in rows(organisations, internal=internal):
-        yield writer.writerow(row)
+        yield writer.writerow([safe_cell(value) for value in row])
 
 
 def csv_response(organisations, *, internal):
@@ -189,12 +234,26 @@ def csv_response(organisations, *, internal):
     return response
 
 
+def _text(sheet, value):
+    """A cell typed as text: shown as written, never evaluated (``=…`` stays text)."""
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"
+    return cell
+
+
 def xlsx_response(organisations, *, internal):
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=str(_("Organisations"))[:31])
+    keys = [key for _label, key in columns(internal=internal)]
+    for number, key in enumerate(keys, start=1):  # set before the first row is written
+        sheet.column_dimensions[get_column_letter(number)].width = WIDTHS.get(key, DEFAULT_WIDTH)
+    sheet.freeze_panes = "A2"
     sheet.append(header(internal=internal))
+    count = 0
     for row in rows(organisations, internal=internal):
-        sheet.append(row)
+        sheet.append([_text(sheet, value) if isinstance(value, str) else value for value in row])
+        count += 1
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(keys))}{count + 1}"
     content = BytesIO()
     workbook.save(content)
     response = HttpResponse(content.getvalue(), content_type=XLSX_CONTENT_TYPE)
