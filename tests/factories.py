@@ -122,7 +122,11 @@ class ContactPersonFactory(factory.django.DjangoModelFactory):
     name = "Erika Beispiel"
     role = "Vorsitzende"
     email = "erika@example.org"
-    consent = factory.SubFactory(ConsentFactory)
+    visibility = directory.Visibility.INTERNAL
+    # The consent covers the visibility the test asks for (``Consent.allows``).
+    consent = factory.SubFactory(
+        ConsentFactory, scope=factory.SelfAttribute("..visibility")
+    )
 
     @factory.post_generation
     def organisations(contact, create, extracted, **kwargs):

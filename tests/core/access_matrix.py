@@ -4,6 +4,7 @@ EXPECTED = {
     "core:home": Expect(EVERYONE),
     "core:health": Expect(EVERYONE),
     "core:privacy": Expect(EVERYONE),
+    "core:privacy_request": Expect(EVERYONE),
     "core:accessibility": Expect(EVERYONE),
     "core:imprint": Expect(EVERYONE),
     "set_language": Expect(EVERYONE),

@@ -45,6 +45,7 @@ def need_post(**overrides):
         "districts": [],
         "valid_from": "2020-01-01",
         "valid_until": "",
+        "version": 1,  # the version an editor loaded; ignored when creating
     }
     data.update(overrides)
     return data
@@ -63,6 +64,8 @@ def contact_post(**overrides):
         "consent-given_at": "2020-01-05T10:00",
         "consent-evidence": "Unterschriebenes Formular im Büro-Ordner",
         "consent-confirmed": "on",
+        "version": 1,  # the version an editor loaded; ignored when creating
     }
     data.update(overrides)
+    data.setdefault("consent-scope", data["visibility"])  # the consent covers the visibility
     return {name: value for name, value in data.items() if value is not None}

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from tests.directory.factories_editing import contact_post, need_post
 from tests.factories import (
+    ConsentFactory,
     ContactPersonFactory,
     NeedFactory,
     OfferFactory,
@@ -34,6 +35,7 @@ def organisation_post(organisation, **overrides):
         "description": "Neue Beschreibung",
         "accessibility": "unknown",
         "website": "",
+        "version": organisation.version,  # the version the editor loaded (optimistic lock)
     }
     data.update(overrides)
     return data
@@ -272,14 +274,17 @@ def test_the_import_method_is_not_offered_to_editors(client_as, editor_user, edi
 def test_a_contact_is_edited_without_asking_for_consent_again(
     client_as, editor_user, edited_organisation
 ):
-    contact = ContactPersonFactory(organisations=[edited_organisation])
+    # The person agreed to a public listing (test_consent_scope covers the other case).
+    contact = ContactPersonFactory(
+        organisations=[edited_organisation], consent=ConsentFactory(scope="public")
+    )
     client = client_as(editor_user)
     page = client.get(url("contact_edit", edited_organisation, contact.pk))
     assert "consent_form" not in page.context or page.context["consent_form"] is None
 
     client.post(
         url("contact_edit", edited_organisation, contact.pk),
-        {"name": "Erika Beispiel", "role": "Kassenwartin", "visibility": "public"},
+        {"name": "Erika Beispiel", "role": "Kassenwartin", "visibility": "public", "version": 1},
     )
     contact.refresh_from_db()
     assert contact.role == "Kassenwartin" and contact.visibility == "public"

@@ -58,10 +58,11 @@ def record_many(*, actor, action, objects, note=""):
     AuditEntry.objects.bulk_create(entries, batch_size=500)
 
 
-def _plain(value):
+def plain(value):
+    """A value as the audit trail stores it (names for objects, sorted names for lists)."""
     if isinstance(value, models.Model):
         return str(value)
-    if isinstance(value, (list, tuple, set)):
+    if isinstance(value, (list, tuple, set, models.QuerySet)):
         return sorted(str(item) for item in value)
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
@@ -74,9 +75,9 @@ def snapshot(obj, fields):
     for name in fields:
         field = obj._meta.get_field(name)
         if field.many_to_many:
-            state[name] = _plain(list(getattr(obj, name).all())) if obj.pk else []
+            state[name] = plain(list(getattr(obj, name).all())) if obj.pk else []
         else:
-            state[name] = _plain(getattr(obj, name))
+            state[name] = plain(getattr(obj, name))
     return state
 
 

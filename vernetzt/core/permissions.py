@@ -6,6 +6,7 @@ RULES = {
     "core:privacy": PUBLIC,
     "core:accessibility": PUBLIC,
     "core:imprint": PUBLIC,
+    "core:privacy_request": PUBLIC,
     "set_language": PUBLIC,
     "javascript-catalog": PUBLIC,
     # The platform's open data API (core/api.py): its document and its root (a 404 in JSON).

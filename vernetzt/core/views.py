@@ -1,9 +1,19 @@
+from django.conf import settings
+from django.contrib import messages
+from django.core.mail import EmailMessage
 from django.db import connection
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from django.views import i18n
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from vernetzt.core import throttle
+from vernetzt.core.client import client_address
+from vernetzt.core.forms import PrivacyRequestForm
 
 
 @csrf_exempt
@@ -46,3 +56,50 @@ def accessibility(request):
 @require_GET
 def imprint(request):
     return render(request, "core/imprint.html")
+
+@require_http_methods(["GET", "POST"])
+def privacy_request(request):
+    """A data-subject request: mailed to the integration office at once, stored nowhere (the
+    request itself would be personal data to keep and erase). Throttled per address."""
+    form = PrivacyRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if not throttle.allow("privacy_request", client_address(request)):
+            form.add_error(None, throttle.TOO_MANY)
+            return render(
+                request, "core/privacy_request.html", {"form": form},
+                status=throttle.TOO_MANY_STATUS,
+            )
+        _notify_office_of_privacy_request(form.cleaned_data)
+        messages.success(
+            request,
+            _("Your request has been sent to the integration office. It answers by e-mail, "
+              "at the latest within one month."),
+        )
+        return redirect("core:privacy")
+    return render(request, "core/privacy_request.html", {"form": form})
+
+
+def _notify_office_of_privacy_request(data):
+    from vernetzt.accounts.models import User
+
+    office = User.objects.filter(is_staff=True, is_active=True).exclude(email="")
+    with translation.override(settings.LANGUAGE_CODE):
+        kind = str(dict(PrivacyRequestForm.Kind.choices)[data["kind"]])
+        subject = _("Request about personal data: %(kind)s") % {"kind": kind}
+        body = "\n".join([
+            str(_("A person sent a request about their personal data.")),
+            f"{_('Request')}: {kind}",
+            f"{_('Name')}: {data['name']}",
+            f"{_('E-mail')}: {data['email']}",
+            "",
+            data["message"],
+            "",
+            str(_("Find the person and answer or erase at: %(url)s"))
+            % {"url": settings.BASE_URL.rstrip("/") + reverse("directory:privacy_search")},
+        ])
+    EmailMessage(
+        subject=str(subject), body=body,
+        # Without an office address the platform's own sender mailbox gets it: never lost.
+        to=[member.email for member in office] or [settings.DEFAULT_FROM_EMAIL],
+        reply_to=[data["email"]],
+    ).send()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from vernetzt.directory.views import api, editing, imports, office, proposals, public
+from vernetzt.directory.views import api, editing, imports, office, privacy, proposals, public
 
 app_name = "directory"
 
@@ -26,6 +26,12 @@ urlpatterns = [
     path("buero/", office.dashboard, name="dashboard"),
     path("buero/pruefen/", office.review_list, name="review_list"),
     path("buero/pruefen/<slug:slug>/", office.review_decide, name="review_decide"),
+    path("buero/datenschutz/", privacy.privacy_search, name="privacy_search"),
+    path("buero/datenschutz/kontakt/<int:pk>/", privacy.privacy_contact, name="privacy_contact"),
+    path(
+        "buero/datenschutz/vorschlag/<slug:slug>/", privacy.privacy_proposer,
+        name="privacy_proposer",
+    ),
     path("buero/import/", imports.import_start, name="import_start"),
     path("buero/import/beispiel.<str:fmt>", imports.import_example, name="import_example"),
     path("buero/import/<uuid:job>/zuordnung/", imports.import_mapping, name="import_mapping"),

@@ -5,6 +5,8 @@ import logging
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from vernetzt.core import throttle
+from vernetzt.core.client import client_address
 from vernetzt.directory import services
 from vernetzt.directory.forms import PROPOSAL_CONSENT_PURPOSE, ProposalForm, service_data
 
@@ -15,6 +17,12 @@ logger = logging.getLogger(__name__)
 def proposal_create(request):
     form = ProposalForm(request.POST or None, initial=_about_the_user(request.user))
     if request.method == "POST" and form.is_valid():
+        if not throttle.allow("proposal", client_address(request)):
+            form.add_error(None, throttle.TOO_MANY)
+            return render(
+                request, "directory/proposals/create.html", {"form": form},
+                status=throttle.TOO_MANY_STATUS,
+            )
         if form.is_bot():
             # Bots see the same success page, so they learn nothing; nothing is stored.
             logger.info("Proposal discarded: the honeypot field was filled in.")
