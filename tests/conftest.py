@@ -56,11 +56,7 @@ def client_as(client):
 
 @pytest.fixture(autouse=True)
 def _empty_cache(settings):
-    """Cached pages are keyed by the directory revision, which each test's rollback resets."""
+    """Each test starts with an empty cache: its rollback undoes writes the cache saw."""
     from django.core.cache import cache
 
-    from vernetzt.directory import facet_index, terms
-
     cache.clear()
-    terms.forget()
-    facet_index.forget()

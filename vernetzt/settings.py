@@ -168,13 +168,20 @@ SESSION_COOKIE_AGE = int(env("VERNETZT_SESSION_SECONDS", str(8 * 3600)))
 SESSION_SAVE_EVERY_REQUEST = True  # idle timeout: the age counts from the last request
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
+# One cache shared by every server process (the directory's cached public pages and its
+# revision, ``directory/cache.py``): files in the data directory, or Redis when
+# VERNETZT_CACHE_URL names one (``redis://host:6379/0``; needs the ``redis`` package).
+# Not the database cache: on SQLite each cache write would wait for the one write lock.
+CACHE_URL = env("VERNETZT_CACHE_URL")
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "vernetzt",
-        # Public list pages, whole and in parts, per process: a result page is ~50 KB (its
-        # parts as much again), so 2,000 entries stay below ~100 MB.
-        "OPTIONS": {"MAX_ENTRIES": int(env("VERNETZT_PAGE_CACHE_ENTRIES", "2000"))},
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": CACHE_URL,
+    } if CACHE_URL else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "cache"),
+        # A page is ~20-50 KB: 5,000 entries stay below ~250 MB; a third goes when full.
+        "OPTIONS": {"MAX_ENTRIES": int(env("VERNETZT_PAGE_CACHE_ENTRIES", "5000"))},
     }
 }
 

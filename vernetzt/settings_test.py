@@ -10,6 +10,8 @@ from vernetzt.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast; tests only
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-IMPORT_RUN_IN_BACKGROUND = False  # imports run within the request, so tests see the result
 # Tasks run at once, inside the call that enqueues them, so tests see their effects.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# One process: an in-memory cache, emptied before each test (tests/conftest.py), so parallel
+# test runs never share cached pages.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -13,7 +13,7 @@ from tests.factories import (
     OrganisationFactory,
     term,
 )
-from vernetzt.directory import search
+from vernetzt.directory import derived
 from vernetzt.directory.models import (
     Category,
     Community,
@@ -31,7 +31,7 @@ class IndexedOrganisationFactory(OrganisationFactory):
     @factory.post_generation
     def index(org, create, extracted, **kwargs):
         if create:
-            search.reindex(organisation_ids=[org.pk])
+            derived.organisations_changed(organisation_ids=[org.pk])
             org.refresh_from_db(fields=["search_document"])
 
 
@@ -101,7 +101,7 @@ def directory_world(*, editor=None):
     ContactPersonFactory(
         name="Interne Person", email="intern@example.org", organisations=[public]
     )
-    search.reindex(organisation_ids=[public.pk])
+    derived.organisations_changed(organisation_ids=[public.pk])
     hidden = {
         "internal": IndexedOrganisationFactory(
             name="Interner Arbeitskreis", slug="intern", visibility=Visibility.INTERNAL,

@@ -19,8 +19,8 @@ from vernetzt.directory.models import FieldOfAction
 pytestmark = pytest.mark.django_db
 
 
-# Derived from the others and rebuilt from them, never edited by hand.
-DERIVED_MODELS = {models.PublishedProfile}
+# Derived from the others and rebuilt from them, never edited by hand (none at present).
+DERIVED_MODELS = set()
 
 
 def test_every_directory_model_is_registered():

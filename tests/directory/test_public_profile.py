@@ -115,20 +115,18 @@ def test_council_gets_no_management_links(client_as, council_user, world):
 
 
 def test_profile_queries_are_bounded(client, world, django_assert_max_num_queries):
-    # The first visit: the directory revision with the published article (missing), the
-    # managed lists (6, once per revision), 5 to read the profile, 2 for the day its needs and
-    # offers next change, and storing the article (savepoint, the revision again, insert,
-    # release).
-    with django_assert_max_num_queries(18):
+    # The organisation with its type, its four lists, the needs and the offers with their
+    # categories (each with languages and districts), the contacts with their languages.
+    with django_assert_max_num_queries(13):
         response = client.get(profile_url("frauentreff-nord"))
     assert response.status_code == 200
 
 
-def test_a_published_profile_takes_one_query(
+def test_a_cached_profile_takes_no_query(
     client, world, django_assert_num_queries
 ):
-    client.get(profile_url("frauentreff-nord"))  # publishes it
-    with django_assert_num_queries(1):  # the directory revision and the published article
+    client.get(profile_url("frauentreff-nord"))  # caches it
+    with django_assert_num_queries(0):  # page and directory revision from the cache
         response = client.get(profile_url("frauentreff-nord"))
     assert "Frauentreff Nord" in response.content.decode()
 
@@ -137,6 +135,7 @@ def test_profile_queries_for_staff_are_bounded(
     client_as, staff_user, world, django_assert_max_num_queries
 ):
     client = client_as(staff_user)
-    with django_assert_max_num_queries(18):
+    # The profile's 13, the session and user, whether staff may edit it, the session's save.
+    with django_assert_max_num_queries(20):
         response = client.get(profile_url("frauentreff-nord"))
     assert "Interne Person" in response.content.decode()

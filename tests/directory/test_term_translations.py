@@ -7,7 +7,7 @@ from django.apps import apps
 from django.db import connection
 from django.utils import translation
 
-from vernetzt.directory import cache, taxonomy_seed
+from vernetzt.directory import taxonomy_seed
 from vernetzt.directory.models import Category, Community, FieldOfAction, OrganisationType
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +57,6 @@ def test_what_staff_entered_is_kept_and_only_missing_languages_are_added():
     term = FieldOfAction.objects.get(slug="culture")
     term.translations = {"tr": "Kültür ve sanat", "uk": ""}
     term.save()
-    before = cache.revision()
 
     run_migration()
 
@@ -69,20 +68,17 @@ def test_what_staff_entered_is_kept_and_only_missing_languages_are_added():
         "ar": taxonomy_seed.TRANSLATIONS["field_of_action"]["culture"]["ar"],
         "ru": taxonomy_seed.TRANSLATIONS["field_of_action"]["culture"]["ru"],
     }
-    assert cache.revision() > before  # cached public pages show the new names
 
 
 def test_running_again_changes_nothing():
     term = Community.objects.get(slug="syrian")
     term.translations = {**term.translations, "ar": "السوريون"}
     term.save()
-    before = cache.revision()
 
     run_migration()
 
     term.refresh_from_db()
     assert term.translations["ar"] == "السوريون"
-    assert cache.revision() == before
 
 
 def test_entries_staff_added_or_renamed_are_left_alone():

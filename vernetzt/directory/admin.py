@@ -9,48 +9,61 @@ from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from vernetzt.audit.admin import AuditedAdminMixin
-from vernetzt.audit.services import diff, record, snapshot
-from vernetzt.directory import cache, search, services
+from vernetzt.directory import derived, managed_lists, privacy, services
 from vernetzt.directory.models import (
-    Category,
-    Community,
     Consent,
     ContactPerson,
-    District,
-    FieldOfAction,
     Language,
     Need,
     Offer,
     Organisation,
-    OrganisationType,
 )
+from vernetzt.directory.views.privacy import json_download
 
 
-class AuditedRelationsMixin(AuditedAdminMixin):
-    """Also audits many-to-many changes, which the admin saves after the object itself."""
+class DirectoryAdminMixin:
+    """The admin writes through the services (``services.save_in_admin`` and its siblings):
+    audited like every other write, and derived data (search text, cached pages) follows once
+    the admin's transaction commits."""
 
-    def _many_to_many_fields(self, obj):
-        return [field.name for field in obj._meta.many_to_many]
+    def changeform_view(self, *args, **kwargs):
+        response = super().changeform_view(*args, **kwargs)
+        derived.flush()  # the admin's own transaction has ended
+        return response
+
+    def changelist_view(self, *args, **kwargs):  # list_editable and bulk deletion
+        response = super().changelist_view(*args, **kwargs)
+        derived.flush()
+        return response
+
+    def delete_view(self, *args, **kwargs):
+        response = super().delete_view(*args, **kwargs)
+        derived.flush()
+        return response
+
+    def save_model(self, request, obj, form, change):
+        services.save_in_admin(
+            actor=request.user, obj=obj, change=change,
+            save=lambda: super(DirectoryAdminMixin, self).save_model(request, obj, form, change),
+        )
 
     def save_related(self, request, form, formsets, change):
-        obj = form.instance
-        names = self._many_to_many_fields(obj)
-        before = snapshot(obj, names) if change else dict.fromkeys(names, [])
-        super().save_related(request, form, formsets, change)
-        changes = diff(before, snapshot(obj, names))
-        if changes:
-            record(actor=request.user, action="update", obj=obj, changes=changes)
-        self.after_save(obj)
+        services.save_relations_in_admin(
+            actor=request.user, obj=form.instance, change=change,
+            save=lambda: super(DirectoryAdminMixin, self).save_related(
+                request, form, formsets, change
+            ),
+        )
 
-    def after_save(self, obj):
-        """Hook for keeping derived data (the search index, cached pages) current."""
-        cache.bump()
+    def delete_model(self, request, obj):
+        services.delete_in_admin(actor=request.user, obj=obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            self.delete_model(request, obj)
 
 
-class ManagedTermAdmin(AuditedRelationsMixin, admin.ModelAdmin):
-    """Saving or deleting a term makes cached pages stale through the signals in ``terms``."""
-
+class ManagedTermAdmin(DirectoryAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "sort_order", "is_active"]
     list_editable = ["sort_order", "is_active"]
     list_filter = ["is_active"]
@@ -58,50 +71,58 @@ class ManagedTermAdmin(AuditedRelationsMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-for model in [OrganisationType, FieldOfAction, Community, District, Category]:
-    admin.site.register(model, ManagedTermAdmin)
+for managed in managed_lists.ALL_LISTS:
+    if managed.has_active_flag:
+        admin.site.register(managed.model, ManagedTermAdmin)
 
 
 @admin.register(Language)
-class LanguageAdmin(AuditedRelationsMixin, admin.ModelAdmin):
+class LanguageAdmin(DirectoryAdminMixin, admin.ModelAdmin):
     list_display = ["code", "name"]
     search_fields = ["code", "name"]
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(AuditedRelationsMixin, admin.ModelAdmin):
+class OrganisationAdmin(DirectoryAdminMixin, admin.ModelAdmin):
     # Addresses typed without a scheme are web sites of today: https (Django 6 default).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["name", "type", "status", "visibility", "updated_at"]
     list_filter = ["status", "type", "districts", "visibility"]
     list_select_related = ["type"]
     search_fields = ["name", "short_name", "description", "proposer_name", "proposer_email"]
-    filter_horizontal = ["fields", "communities", "languages", "districts", "editors"]
+    filter_horizontal = [*managed_lists.MANY_FIELDS, "editors"]
     prepopulated_fields = {"slug": ["name"]}
+    # The proposer's data is erased by the action below (everywhere, the history included),
+    # not blanked by hand, which would leave the old values in the history.
     readonly_fields = [
-        "status", "status_reason", "verified_at", "proposal_consent", "created_at", "updated_at",
+        "status", "status_reason", "verified_at", "proposer_name", "proposer_email",
+        "proposal_consent", "created_at", "updated_at",
     ]
     date_hierarchy = "updated_at"
+    actions = ["erase_proposers"]
 
-    def after_save(self, obj):
-        search.reindex(organisation_ids=[obj.pk])
+    def delete_model(self, request, obj):
+        """Contacts listed by it alone are erased, shared ones unlinked, the proposer erased."""
+        services.delete_organisation(actor=request.user, organisation=obj)
+
+    @admin.action(description=_("Erase the proposers' personal data"))
+    def erase_proposers(self, request, queryset):
+        for organisation in queryset:
+            services.erase_proposer(actor=request.user, organisation=organisation)
 
 
-class NeedOfferAdmin(AuditedRelationsMixin, admin.ModelAdmin):
+class NeedOfferAdmin(DirectoryAdminMixin, admin.ModelAdmin):
     """Read-mostly: editors maintain needs and offers; the office corrects."""
 
     list_display = ["title", "organisation", "category", "valid_from", "valid_until"]
-    list_filter = ["category", "districts"]
+    list_filter = ["category", managed_lists.DISTRICTS.field]
     list_select_related = ["organisation", "category"]
     search_fields = ["title", "description", "organisation__name"]
-    filter_horizontal = ["languages", "districts"]
+    filter_horizontal = [managed.field for managed in managed_lists.ITEM_LISTS]
     readonly_fields = ["organisation", "created_at", "updated_at"]
 
     def has_add_permission(self, request):
         return False
-
-    def after_save(self, obj):
-        search.reindex(organisation_ids=[obj.organisation_id])
 
     def delete_model(self, request, obj):
         services.delete_need_or_offer(actor=request.user, item=obj)
@@ -116,7 +137,7 @@ admin.site.register(Offer, NeedOfferAdmin)
 
 
 @admin.register(ContactPerson)
-class ContactPersonAdmin(AuditedRelationsMixin, admin.ModelAdmin):
+class ContactPersonAdmin(DirectoryAdminMixin, admin.ModelAdmin):
     """New contacts come with a recorded consent, so they are added in the editing pages."""
 
     list_display = ["name", "role", "visibility"]
@@ -136,6 +157,14 @@ class ContactPersonAdmin(AuditedRelationsMixin, admin.ModelAdmin):
             services.delete_contact(
                 actor=request.user, contact=contact, reason=_("deleted in the admin")
             )
+
+    actions = ["export_subject_data"]
+
+    @admin.action(description=_("Download everything stored about this person (JSON)"))
+    def export_subject_data(self, request, queryset):
+        """Deletion (Django's delete action) erases; this is the access request's answer."""
+        data = [privacy.contact_subject_data(contact=contact) for contact in queryset]
+        return json_download({"people": data}, "auskunft-kontakte")
 
 
 @admin.register(Consent)

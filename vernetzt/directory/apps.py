@@ -1,5 +1,14 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def _deployed(sender, **kwargs):
+    """Every deployment runs ``migrate``: templates, translations or data may have changed
+    with it, so cached public pages (which outlive the server processes) become stale."""
+    from vernetzt.directory import cache
+
+    cache.bump()
 
 
 class DirectoryConfig(AppConfig):
@@ -7,6 +16,4 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Actor directory")
 
     def ready(self):
-        # Their signal handlers keep cached pages, the term catalogue and the published
-        # profiles current.
-        from vernetzt.directory import published, terms  # noqa: F401
+        post_migrate.connect(_deployed, sender=self, dispatch_uid="directory-deployed")

@@ -1,105 +1,74 @@
-"""Cached public directory pages, invalidated by a directory revision number.
+"""Cached public directory pages on Django's cache framework, versioned by the directory revision.
 
-Every write to the directory calls ``bump`` (``search.reindex`` does, as do status changes,
-contact changes and the managed-list admins), which increases the one number in the table
-``directory_revision`` (migration 0005). Public (anonymous) pages look the number up once per
-request (one cheap query) and key their cached HTML fragments by it, so a write makes every
-older entry unreachable at once; the entries simply age out of the cache.
+The revision is a value kept in the cache itself (``REVISION_KEY``). After every write the
+derived-data contract (``derived``) gives it a new, never repeated value (``bump``); every
+cached page is stored and looked up with ``version=`` the revision, so a write makes all older
+entries unreachable at once and they age out. A revision lost from the cache (evicted, or the
+cache emptied) is replaced by a new value, which only makes every page stale, never wrong.
 
-Only fragments without per-visitor content are cached (no CSRF tokens, no user names), and
-only for anonymous visitors: logged-in users always get a fresh rendering. Anonymous pages carry
-nothing personal at all (the language switch needs no CSRF token, see ``core.views``), so
-``cached_page`` keeps whole list pages too, keyed by the full address; a page with a message
-for its visitor (e.g. "thank you for your proposal") is never cached. Profiles have their own
-store that a write to another organisation leaves alone (``published``).
+The cache must be shared by all server processes (``CACHES`` in the settings: a file-based
+cache in the data directory by default, Redis when ``VERNETZT_CACHE_URL`` names one), or a
+write in one process would not reach the others.
+
+Only anonymous visitors' pages are cached (they carry nothing personal: the language switch
+needs no CSRF token, see ``core.views``), and only plain 200 responses without cookies or a
+message for the visitor. The key holds everything the page depends on besides the data: the
+path and query string, the htmx headers that choose a partial page, the language and the day
+(needs and offers count only while valid).
 """
 
 import hashlib
+import secrets
 
 from django.contrib import messages
 from django.core.cache import cache
-from django.db import connection
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 
-REVISION_TABLE = "directory_revision"
+REVISION_KEY = "directory:revision"
 TIMEOUT_SECONDS = 60 * 60
-
-
-def bump():
-    """Make every cached public page stale: call it in each write to the directory."""
-    with connection.cursor() as cursor:
-        cursor.execute(f"UPDATE {REVISION_TABLE} SET number = number + 1 WHERE id = 1")
-
-
-REVISION_SQL = f"SELECT number FROM {REVISION_TABLE} WHERE id = 1"
-
-
-def revision(*, lock=False):
-    """The current revision; ``lock``: inside a transaction, wait for writers that are about
-    to bump it and hold them off until this transaction ends (SQLite's transactions hold the
-    whole database already)."""
-    sql = REVISION_SQL
-    if lock and connection.features.has_select_for_update:
-        sql += " FOR UPDATE"
-    with connection.cursor() as cursor:
-        cursor.execute(sql)
-        row = cursor.fetchone()
-    return row[0] if row else 0
-
-
-def is_cacheable(request):
-    return not request.user.is_authenticated
-
-
-def request_revision(request):
-    """The revision, read once per request (the page and its fragments share it)."""
-    if not hasattr(request, "_directory_revision"):
-        request._directory_revision = revision()
-    return request._directory_revision
-
-
-def key(kind, *parts, revision_number):
-    """A cache key for ``kind`` (e.g. "list") of this revision, language and day.
-
-    The day is part of it because needs and offers count only while valid.
-    """
-    text = "\x1f".join(str(part) for part in parts)
-    digest = hashlib.sha256(text.encode()).hexdigest()[:32]
-    return f"directory:{kind}:{revision_number}:{get_language()}:{timezone.localdate()}:{digest}"
-
-
-def get_or_render(request, kind, parts, render):
-    """``render()`` (a dict of strings), from the cache when the visitor is anonymous."""
-    if not is_cacheable(request):
-        return render()
-    cache_key = key(kind, *parts, revision_number=request_revision(request))
-    fragments = cache.get(cache_key)
-    if fragments is None:
-        fragments = render()
-        cache.set(cache_key, fragments, TIMEOUT_SECONDS)
-    return fragments
-
-
+# The request headers a cached page depends on: htmx asks for a partial page with the first
+# and for a whole one (history restore) with the second.
+KEY_HEADERS = ("HX-Request", "HX-History-Restore-Request")
 PAGE_HEADERS = ("Content-Type", "Vary")
 
 
-def cached_page(request, render):
-    """The response of ``render()``, kept whole for anonymous visitors.
+def bump():
+    """Make every cached public page stale (``derived`` calls it once per write)."""
+    cache.set(REVISION_KEY, secrets.token_hex(8), None)
 
-    The key holds the full address (the page links back to it, e.g. in the language form) and
-    whether htmx asked for a partial page. Only plain 200 responses without cookies are kept.
-    """
-    if not is_cacheable(request) or len(messages.get_messages(request)):
-        return render()
-    cache_key = key(
-        "page",
-        request.get_full_path(),
-        request.headers.get("HX-Request", ""),
-        revision_number=request_revision(request),
+
+def revision():
+    """The current revision, created if the cache has none."""
+    number = cache.get(REVISION_KEY)
+    if number is None:
+        cache.add(REVISION_KEY, secrets.token_hex(8), None)
+        number = cache.get(REVISION_KEY)
+    return number
+
+
+def is_cacheable(request):
+    return not request.user.is_authenticated and not len(messages.get_messages(request))
+
+
+def page_key(request, kind):
+    """The key of a page of ``kind`` for this request: its full address (the page links back
+    to it, e.g. in the language form) and the htmx headers."""
+    text = "\x1f".join(
+        [request.get_full_path(), *(request.headers.get(name, "") for name in KEY_HEADERS)]
     )
-    kept = cache.get(cache_key)
+    digest = hashlib.sha256(text.encode()).hexdigest()[:40]
+    return f"directory:{kind}:{get_language()}:{timezone.localdate()}:{digest}"
+
+
+def cached_page(request, kind, render):
+    """The response of ``render()``, kept whole for anonymous visitors under the directory
+    revision. The page must depend on nothing but what ``page_key`` holds."""
+    if not is_cacheable(request):
+        return render()
+    key, version = page_key(request, kind), revision()
+    kept = cache.get(key, version=version)
     if kept is not None:
         content, headers = kept
         response = HttpResponse(content)
@@ -109,5 +78,5 @@ def cached_page(request, render):
     response = render()
     if response.status_code == 200 and not response.cookies and not response.streaming:
         headers = {name: response[name] for name in PAGE_HEADERS if response.has_header(name)}
-        cache.set(cache_key, (response.content, headers), TIMEOUT_SECONDS)
+        cache.set(key, (response.content, headers), TIMEOUT_SECONDS, version=version)
     return response

@@ -5,20 +5,21 @@ from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from vernetzt.audit.services import plain, snapshot
+from vernetzt.core.collation import sorted_by
+from vernetzt.directory import managed_lists
 from vernetzt.directory.models import (
-    Category,
-    Community,
     Consent,
     ContactPerson,
-    District,
-    FieldOfAction,
     Language,
     Need,
     Offer,
     Organisation,
-    OrganisationType,
+    OrganisationDescription,
+    Visibility,
 )
 from vernetzt.directory.services import NEED_OFFER_FIELDS, ORGANISATION_FIELDS, REASON_REQUIRED
 
@@ -28,12 +29,9 @@ PROPOSAL_CONSENT_PURPOSE = _(
     "published and are deleted on request."
 )
 
+# Lists whose inactive terms forms leave out (unless already chosen): ``managed_lists``.
 MANAGED_LISTS = {
-    "type": OrganisationType,
-    "fields": FieldOfAction,
-    "communities": Community,
-    "districts": District,
-    "category": Category,
+    managed.field: managed.model for managed in managed_lists.ALL_LISTS if managed.has_active_flag
 }
 
 
@@ -56,6 +54,49 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
+class VersionedForm:
+    """Optimistic locking for a ModelForm editing a stored object: the version the editor
+    loaded travels in a hidden field; the service refuses a save from an older one
+    (``services.claim_version``) and ``show_conflict`` tells the editor, keeping their input."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"] = forms.IntegerField(
+                widget=forms.HiddenInput, initial=self.instance.version, min_value=1
+            )
+
+    @property
+    def loaded_version(self):
+        return self.cleaned_data.get("version")
+
+    def show_conflict(self, current):
+        """Re-render with the user's values, the values saved meanwhile named, and the current
+        version, so that saving again keeps the user's values knowingly."""
+        self.data = self.data.copy()
+        self.data[self.add_prefix("version")] = current.version
+        names = [name for name in self._meta.fields if name in self.fields]
+        saved = snapshot(current, names)
+        self.add_error(
+            None,
+            _("Someone else saved this in the meantime. Your input is kept below; check the "
+              "values saved meanwhile and save again to keep yours."),
+        )
+        for name in names:
+            if saved[name] != plain(self.cleaned_data.get(name)):
+                shown = saved[name] if saved[name] not in (None, "", []) else "—"
+                if isinstance(shown, list):
+                    shown = ", ".join(shown)
+                self.add_error(
+                    None,
+                    _("%(field)s is now: %(value)s")
+                    % {
+                        "field": self.fields[name].label,
+                        "value": Truncator(str(shown)).chars(200),
+                    },
+                )
+
+
 class DirectoryModelForm(forms.ModelForm):
     """Managed lists offer only active entries (plus those already chosen); choices as checkboxes."""
 
@@ -71,6 +112,11 @@ class DirectoryModelForm(forms.ModelForm):
             model = MANAGED_LISTS.get(name)
             # Assigning the queryset also hands the (new) widget its choices.
             field.queryset = self._active_or_chosen(model, name) if model else field.queryset
+            if field.queryset.model is Language:
+                # Languages are named in the reader's language (Babel), but stored in German
+                # order: sort the options by the names the reader sees. (Validation still
+                # goes through the queryset.)
+                field.choices = sorted_by(field.choices, lambda choice: choice[1])
 
     def _active_or_chosen(self, model, name):
         active = Q(is_active=True)
@@ -123,8 +169,11 @@ class ProposalForm(DirectoryModelForm):
         return bool(self.data.get(self.add_prefix("fax")))
 
 
-class OrganisationForm(DirectoryModelForm):
-    """An editor's view of the profile; only staff decide on visibility."""
+class OrganisationForm(VersionedForm, DirectoryModelForm):
+    """An editor's view of the profile; only staff decide on visibility and see the map
+    coordinates (raw numbers nobody outside the office can check)."""
+
+    STAFF_ONLY_FIELDS = ["visibility", "latitude", "longitude"]
 
     class Meta:
         model = Organisation
@@ -135,10 +184,11 @@ class OrganisationForm(DirectoryModelForm):
     def __init__(self, *args, can_set_visibility=False, **kwargs):
         super().__init__(*args, **kwargs)
         if not can_set_visibility:
-            del self.fields["visibility"]
+            for name in self.STAFF_ONLY_FIELDS:
+                del self.fields[name]
 
 
-class NeedForm(DirectoryModelForm):
+class NeedForm(VersionedForm, DirectoryModelForm):
     class Meta:
         model = Need
         fields = NEED_OFFER_FIELDS
@@ -151,7 +201,10 @@ class OfferForm(NeedForm):
         model = Offer
 
 
-class ContactForm(forms.ModelForm):
+class ContactForm(VersionedForm, forms.ModelForm):
+    """``consent``: the recorded (or, for a new contact, the just-entered) consent; the
+    visibility offered is what it allows (``Consent.allows``)."""
+
     class Meta:
         model = ContactPerson
         fields = ["name", "role", "email", "phone", "languages", "visibility"]
@@ -161,9 +214,24 @@ class ContactForm(forms.ModelForm):
                             "the integration office and council members."),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, consent=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["languages"].queryset = Language.objects.all()
+        self.consent = consent if consent is not None else getattr(self.instance, "consent", None)
+        if self.consent is not None and self.consent.pk:
+            self.fields["visibility"].choices = [
+                (value, label)
+                for value, label in Visibility.choices
+                if self.consent.allows(value)
+            ]
+
+    def clean_visibility(self):
+        visibility = self.cleaned_data["visibility"]
+        if self.consent is not None and not self.consent.allows(visibility):
+            raise forms.ValidationError(
+                _("The person agreed only to internal use, not to being shown publicly.")
+            )
+        return visibility
 
 
 class ConsentForm(forms.Form):
@@ -175,8 +243,19 @@ class ConsentForm(forms.Form):
 
     purpose = forms.CharField(
         label=_("What did the person agree to?"),
+        max_length=Consent._meta.get_field("purpose").max_length,
         widget=forms.Textarea(attrs={"rows": 3}),
         initial=_("Listed as contact person of the organisation in the directory."),
+    )
+    scope = forms.ChoiceField(
+        label=_("Where may the person be shown?"),
+        choices=[
+            (Visibility.INTERNAL, _("only internally (integration office and council)")),
+            (Visibility.PUBLIC, _("also publicly in the directory")),
+        ],
+        initial=Visibility.INTERNAL,
+        widget=forms.RadioSelect,
+        help_text=_("As the person agreed. A contact is never shown more widely than this."),
     )
     method = forms.ChoiceField(label=_("How was the consent given?"), choices=METHODS)
     given_at = forms.DateTimeField(
@@ -202,8 +281,16 @@ class ConsentForm(forms.Form):
         return given_at
 
     def consent_data(self, *, subject):
-        data = {name: self.cleaned_data[name] for name in ["purpose", "method", "given_at"]}
+        names = ["purpose", "method", "given_at", "scope"]
+        data = {name: self.cleaned_data[name] for name in names}
         return {**data, "evidence": self.cleaned_data["evidence"], "subject": subject}
+
+    def draft(self):
+        """The consent as entered (unsaved), for the contact form's visibility check; None
+        while the consent form is invalid."""
+        if not self.is_valid():
+            return None
+        return Consent(scope=self.cleaned_data["scope"])
 
 
 class VerifyForm(forms.Form):
@@ -230,9 +317,13 @@ class VerifyForm(forms.Form):
         return found[0]
 
 
+REASON_LENGTH = Organisation._meta.get_field("status_reason").max_length
+
+
 class ReasonForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason"),
+        max_length=REASON_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": _("Please give a reason.")},
     )
@@ -254,6 +345,7 @@ class StatusForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason"),
         required=False,
+        max_length=REASON_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Required when archiving or rejecting."),
     )
@@ -275,5 +367,22 @@ class DeleteContactForm(forms.Form):
     reason = forms.CharField(
         label=_("Note (optional)"),
         required=False,
+        max_length=500,
         help_text=_("e.g. “withdrew consent by phone on 3 May”."),
     )
+
+
+class DescriptionTranslationsForm(forms.Form):
+    """The organisation's self-description in each further language (empty: none)."""
+
+    def __init__(self, *args, languages, initial_texts, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit = OrganisationDescription._meta.get_field("text").max_length
+        for code, name in languages:
+            self.fields[code] = forms.CharField(
+                label=_("Description in %(language)s") % {"language": name},
+                required=False,
+                max_length=limit,
+                initial=initial_texts.get(code, ""),
+                widget=forms.Textarea(attrs={"rows": 5, "lang": code, "dir": "auto"}),
+            )

@@ -3,15 +3,32 @@
 Religion or origin are never fields of a person; communities are served by organisations.
 """
 
-import zlib
+import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+
+def text_limit(characters):
+    """A TextField's length limit, enforced by forms *and* by ``full_clean`` in the services
+    (Django checks a TextField's ``max_length`` in forms only): one huge text must not hold
+    the database's write lock."""
+    return {"max_length": characters, "validators": [MaxLengthValidator(characters)]}
+
+
+_LEGAL_SUFFIXES = re.compile(r"\b(e\s*\.?\s*v|ggmbh|gmbh|ug|gbr)\b\.?", re.IGNORECASE)
+
+
+def comparable_name(name):
+    """A name without case, punctuation and legal-form suffixes such as ``e.V.``: what the
+    duplicate check compares (stored, indexed, as ``Organisation.name_key``)."""
+    name = _LEGAL_SUFFIXES.sub(" ", name.casefold())
+    return " ".join(re.sub(r"[^\w]+", " ", name).split())
 
 
 class ManagedTerm(models.Model):
@@ -101,6 +118,11 @@ class Language(models.Model):
         return language_name(self.code, fallback=self.name)
 
 
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("public")
+    INTERNAL = "internal", _("internal")
+
+
 class Consent(models.Model):
     """A recorded consent to store personal data: what for, when, how given."""
 
@@ -112,7 +134,13 @@ class Consent(models.Model):
         IMPORT = "import", _("import of a list with documented consent")
 
     subject = models.CharField(_("whose consent"), max_length=200)
-    purpose = models.TextField(_("purpose"))
+    purpose = models.TextField(_("purpose"), **text_limit(1000))
+    # What the person agreed to: a public listing or internal use only. A contact is never
+    # shown more widely than this (``allows``).
+    scope = models.CharField(
+        _("agreed visibility"), max_length=10, choices=Visibility.choices,
+        default=Visibility.INTERNAL,
+    )
     method = models.CharField(_("how given"), max_length=16, choices=Method.choices)
     given_at = models.DateTimeField(_("when given"), default=timezone.now)
     recorded_by = models.ForeignKey(
@@ -133,17 +161,60 @@ class Consent(models.Model):
     def __str__(self):
         return f"{self.subject}: {self.purpose[:60]}"
 
-
-class Visibility(models.TextChoices):
-    PUBLIC = "public", _("public")
-    INTERNAL = "internal", _("internal")
+    def allows(self, visibility):
+        """The one rule of consent scope: may a contact with this consent have ``visibility``?"""
+        if visibility == Visibility.INTERNAL:
+            return True
+        return self.withdrawn_at is None and self.scope == Visibility.PUBLIC
 
 
 class OrganisationQuerySet(models.QuerySet):
+    """The directory's rules of who sees and who edits an organisation, each defined once."""
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for organisation in objs:
+            organisation.set_name_key()  # save() is not called for bulk inserts
+        return super().bulk_create(objs, *args, **kwargs)
+
     def publicly_visible(self):
-        return self.filter(
-            status=Organisation.Status.VERIFIED, visibility=Visibility.PUBLIC
-        )
+        """What everyone, anonymous visitors and the open-data API included, may see."""
+        return self.filter(**Organisation.PUBLICLY_VISIBLE)
+
+    def editable_by(self, user):
+        """The organisations ``user`` may edit: staff every one, editors those they edit."""
+        from vernetzt.core.roles import is_staff
+
+        if user is None or not user.is_authenticated or not user.is_active:
+            return self.none()
+        return self if is_staff(user) else self.filter(editors=user)
+
+    def visible_to(self, user, *, statuses=None):
+        """What ``user`` may see in the directory (``None``: the public). Council and staff see
+        internal ones too, verified by default or of ``statuses``; editors additionally see the
+        organisations they edit."""
+        from vernetzt.core.roles import is_council_or_staff
+
+        if user is not None and is_council_or_staff(user):
+            return self.filter(status__in=statuses or [Organisation.Status.VERIFIED])
+        visible = models.Q(**Organisation.PUBLICLY_VISIBLE)
+        if user is not None and user.is_authenticated and user.is_active:
+            visible |= models.Q(pk__in=Organisation.objects.editable_by(user).values("pk"))
+        return self.filter(visible)
+
+
+def may_edit(user, *, slug):
+    """Whether ``user`` may edit the organisation ``slug``: the one rule for permissions,
+    selectors, views and templates."""
+    return Organisation.objects.editable_by(user).filter(slug=slug).exists()
+
+
+def may_edit_contact(user, contact):
+    """Whether ``user`` may change or delete ``contact``: a person listed by several
+    organisations is theirs together, so only someone who may edit every one of them (staff
+    always) may; an editor of one of them may only unlink the person from it."""
+    editable = Organisation.objects.editable_by(user).values("pk")
+    return not contact.organisations.exclude(pk__in=editable).exists()
 
 
 class Organisation(models.Model):
@@ -175,8 +246,8 @@ class Organisation(models.Model):
     type = models.ForeignKey(
         OrganisationType, verbose_name=_("type"), on_delete=models.PROTECT
     )
-    description = models.TextField(_("description"), blank=True)
-    goals = models.TextField(_("goals"), blank=True)
+    description = models.TextField(_("description"), blank=True, **text_limit(5000))
+    goals = models.TextField(_("goals"), blank=True, **text_limit(3000))
     founding_year = models.PositiveSmallIntegerField(
         _("founding year"),
         null=True,
@@ -218,7 +289,7 @@ class Organisation(models.Model):
         _("verification status"), max_length=10, choices=Status.choices, default=Status.PROPOSED,
         db_index=True,
     )
-    status_reason = models.TextField(_("reason for the status"), blank=True)
+    status_reason = models.TextField(_("reason for the status"), blank=True, **text_limit(2000))
     visibility = models.CharField(
         _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
     )
@@ -230,6 +301,7 @@ class Organisation(models.Model):
     )
     proposer_name = models.CharField(_("proposed by"), max_length=200, blank=True)
     proposer_email = models.EmailField(_("proposer's e-mail"), blank=True)
+    proposer_language = models.CharField(_("proposer's language"), max_length=10, blank=True)
     proposal_consent = models.ForeignKey(
         Consent, verbose_name=_("consent of the proposer"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
@@ -239,6 +311,15 @@ class Organisation(models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_index=True)
     # Denormalised text the full-text index is built from; kept current by services.
     search_document = models.TextField(editable=False, blank=True)
+    # ``comparable_name(name)`` and its first word, kept by ``save``/``bulk_create``: the
+    # duplicate check looks candidates up by index instead of comparing every pair.
+    name_key = models.CharField(max_length=200, editable=False, blank=True, db_index=True)
+    name_head = models.CharField(max_length=200, editable=False, blank=True, db_index=True)
+    # Optimistic locking: a save from an older version is refused (services.claim_version).
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    # The one definition of "publicly visible"; ``publicly_visible()`` and ``is_public`` use it.
+    PUBLICLY_VISIBLE = {"status": Status.VERIFIED, "visibility": Visibility.PUBLIC}
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -251,15 +332,41 @@ class Organisation(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.set_name_key()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "name_key", "name_head"}
+        super().save(*args, **kwargs)
+
     @property
     def is_public(self):
-        return self.status == self.Status.VERIFIED and self.visibility == Visibility.PUBLIC
+        return all(getattr(self, name) == value for name, value in self.PUBLICLY_VISIBLE.items())
 
     def clean(self):
         if self.founding_year and self.founding_year > timezone.now().year:
             raise ValidationError({"founding_year": _("The founding year lies in the future.")})
         if (self.latitude is None) != (self.longitude is None):
             raise ValidationError(_("Give both latitude and longitude, or neither."))
+
+    def set_name_key(self):
+        self.name_key = comparable_name(self.name)[:200]
+        self.name_head = self.name_key.split(" ", 1)[0]
+
+
+def current_on(day, *, through=""):
+    """The one rule of a "current" need or offer, as a condition: valid on ``day``.
+    ``through``: the relation leading to the needs or offers (e.g. ``"needs__"``)."""
+    return models.Q(**{f"{through}valid_from__lte": day}) & (
+        models.Q(**{f"{through}valid_until__isnull": True})
+        | models.Q(**{f"{through}valid_until__gte": day})
+    )
+
+
+class NeedOrOfferQuerySet(models.QuerySet):
+    def current(self, day=None):
+        """Those valid on ``day`` (today by default)."""
+        return self.filter(current_on(day or timezone.localdate()))
 
 
 class NeedOrOffer(models.Model):
@@ -270,13 +377,16 @@ class NeedOrOffer(models.Model):
     )
     category = models.ForeignKey(Category, verbose_name=_("category"), on_delete=models.PROTECT)
     title = models.CharField(_("title"), max_length=160)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, **text_limit(3000))
     languages = models.ManyToManyField(Language, verbose_name=_("languages"), blank=True)
     districts = models.ManyToManyField(District, verbose_name=_("districts"), blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     valid_from = models.DateField(_("valid from"), default=timezone.localdate)
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = NeedOrOfferQuerySet.as_manager()
 
     class Meta:
         abstract = True
@@ -290,6 +400,7 @@ class NeedOrOffer(models.Model):
             raise ValidationError({"valid_until": _("The end lies before the start.")})
 
     def is_valid_on(self, day):
+        """``current_on(day)`` for an object at hand (a test holds the two together)."""
         return self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)
 
 
@@ -305,6 +416,17 @@ class Offer(NeedOrOffer):
         verbose_name = _("offer")
         verbose_name_plural = _("offers")
         default_related_name = "offers"
+
+
+class ContactPersonQuerySet(models.QuerySet):
+    def publicly_visible(self):
+        """Contacts anyone may see: marked public, and their recorded consent allows it
+        (``Consent.allows`` as a condition; a withdrawn consent allows nothing public)."""
+        return self.filter(
+            visibility=Visibility.PUBLIC,
+            consent__scope=Visibility.PUBLIC,
+            consent__withdrawn_at__isnull=True,
+        )
 
 
 class ContactPerson(models.Model):
@@ -324,8 +446,11 @@ class ContactPerson(models.Model):
     consent = models.OneToOneField(
         Consent, verbose_name=_("consent"), on_delete=models.PROTECT, related_name="contact"
     )
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = ContactPersonQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("contact person")
@@ -335,51 +460,43 @@ class ContactPerson(models.Model):
     def __str__(self):
         return self.name
 
+    def clean(self):
+        if self.consent_id and not self.consent.allows(self.visibility):
+            raise ValidationError(
+                {"visibility": _("The person agreed only to internal use, not to being shown "
+                                 "publicly.")}
+            )
 
 
-class PublishedProfile(models.Model):
-    """An organisation's public profile (the page's article, as anonymous visitors see it) in
-    one language, rendered ahead of the visit.
+class OrganisationDescription(models.Model):
+    """The organisation's self-description in a further language, written by the organisation.
 
-    A derived read model, never edited: ``vernetzt.directory.published`` writes and reads it,
-    drops an organisation's rows whenever its data changes and ignores rows whose ``stamp``
-    (the templates, translations and managed lists they were rendered with) is not today's or
-    whose ``fresh_until`` day has come (a need or an offer starts or ends). Public data only.
+    Readers of ``language`` see it instead of the German ``Organisation.description``; everyone
+    else sees the German one. ``language`` is one of the platform's languages other than
+    German (``settings.LANGUAGES``, checked by the service, so adding a language needs no
+    migration).
     """
 
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="published_profiles"
+        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE,
+        related_name="descriptions",
     )
-    language = models.CharField(max_length=10)
-    stamp = models.CharField(max_length=64)
-    fresh_until = models.DateField(null=True, blank=True)
-    title = models.CharField(max_length=200)  # the organisation's name, for the page title
-    # zlib-compressed UTF-8: a third of the size, so a row fits one SQLite page
-    compressed_html = models.BinaryField()
+    language = models.CharField(_("language"), max_length=10)
+    text = models.TextField(_("description"), **text_limit(5000))
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
-        verbose_name = _("published profile")
-        verbose_name_plural = _("published profiles")
+        verbose_name = _("description in a further language")
+        verbose_name_plural = _("descriptions in further languages")
+        ordering = ["language"]
         constraints = [
             models.UniqueConstraint(
-                fields=["organisation", "language"], name="published_profile_per_language"
+                fields=["organisation", "language"], name="one_description_per_language"
             )
         ]
 
     def __str__(self):
         return f"{self.organisation_id} ({self.language})"
-
-    @staticmethod
-    def compress(html):
-        return zlib.compress(html.encode())
-
-    @staticmethod
-    def decompress(compressed_html):
-        return zlib.decompress(compressed_html).decode()
-
-    @property
-    def html(self):
-        return self.decompress(self.compressed_html)
 
 
 from vernetzt.directory.models_import import ImportJob  # noqa: E402,F401

@@ -1,15 +1,11 @@
 """Who may open which directory URL. The one place for the directory's access rules."""
 
 from vernetzt.core.access import AUTHENTICATED, COUNCIL_OR_STAFF, PUBLIC, STAFF, Rule
-from vernetzt.core.roles import is_staff
+from vernetzt.directory.models import may_edit
 
 
 def _edits_organisation(user, kwargs):
-    if is_staff(user):
-        return True
-    if not user.is_authenticated or not user.is_active:
-        return False
-    return user.edited_organisations.filter(slug=kwargs.get("slug")).exists()
+    return may_edit(user, slug=kwargs.get("slug"))
 
 
 ORGANISATION_EDITOR = Rule(
@@ -31,6 +27,7 @@ RULES = {
     # Editors maintain their organisation.
     "directory:my_organisations": AUTHENTICATED,
     "directory:organisation_edit": ORGANISATION_EDITOR,
+    "directory:organisation_descriptions": ORGANISATION_EDITOR,
     "directory:need_create": ORGANISATION_EDITOR,
     "directory:need_edit": ORGANISATION_EDITOR,
     "directory:need_delete": ORGANISATION_EDITOR,

@@ -12,8 +12,9 @@ the stemmed text in an FTS5 table (rowid = organisation id). Every query term ma
 prefix of a stem, so "Frauen" (stem "frau") finds "Frauengruppe"; query words are stemmed repeatedly (``stem_prefix``) so "Sprachkurse"
 also finds "Sprachkurs". Migrations 0003 and 0005 create the indexes.
 
-``reindex`` also bumps the directory revision (``cache.bump``): every write path calls it, so
-cached public pages never outlive a change.
+``reindex`` runs after a write has committed (``derived``), and builds the text (and, for
+SQLite, its stems) before it opens the short transaction that stores it: stemming a long
+description takes seconds, which SQLite's single write lock must not wait for.
 
 Queries are prepared in Python for both databases alike (German stop words dropped, words
 stemmed to prefixes, all of them required), so both find the same organisations.
@@ -25,10 +26,10 @@ from functools import lru_cache
 from pathlib import Path
 
 import snowballstemmer
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models.expressions import RawSQL
 
-from vernetzt.directory import cache
+from vernetzt.directory import managed_lists
 from vernetzt.directory.models import Organisation
 
 FTS_TABLE = "directory_organisation_fts"
@@ -49,9 +50,11 @@ _TOKEN = re.compile(r"[^\W_]+")
 ORGANISATION_TEXT = ["name", "short_name", "description", "goals", "type__name"]
 # Relation from an organisation → the text it contributes; read as plain values, no models.
 RELATED_TEXT = {
-    "fields": ["fields__name"],
-    "communities": ["communities__name"],
-    "districts": ["districts__name"],
+    **{
+        managed.field: [f"{managed.field}__name"]
+        for managed in managed_lists.MANY_LISTS
+        if managed.searched
+    },
     "needs": ["needs__title", "needs__description"],
     "offers": ["offers__title", "offers__description"],
 }
@@ -86,34 +89,43 @@ def _documents(ids):
 def reindex(*, organisation_ids):
     """Rebuild the search text and index of these organisations, in batches.
 
-    Ids of deleted organisations are welcome: their index entries are removed.
+    Ids of deleted organisations are welcome: their index entries are removed. Each batch's
+    text is built first, then stored in a short transaction of its own; an organisation whose
+    text changed meanwhile (a write racing this one) is built again inside it.
     """
     ids = sorted(set(organisation_ids))
-    cache.bump()
     for start in range(0, len(ids), REINDEX_BATCH_SIZE):
         _reindex_batch(ids[start : start + REINDEX_BATCH_SIZE])
 
 
 def _reindex_batch(ids):
-    documents, stored = _documents(ids)
-    changed = [(document, pk) for pk, document in documents.items() if document != stored[pk]]
-    table = connection.ops.quote_name(Organisation._meta.db_table)
-    with connection.cursor() as cursor:
-        if changed:
-            cursor.executemany(
-                f"UPDATE {table} SET search_document = %s WHERE id = %s", changed
-            )
-        if connection.vendor == "sqlite":
-            # Rewrite every row of the batch: cheap, and repairs an index out of step.
-            _write_fts_rows(cursor, ids, documents)
+    documents, _stored = _documents(ids)
+    stems = _stems(documents) if connection.vendor == "sqlite" else {}
+    with transaction.atomic():
+        current, stored = _documents(ids)
+        stale = {pk: text for pk, text in current.items() if documents.get(pk) != text}
+        stems.update(_stems(stale) if connection.vendor == "sqlite" else {})
+        changed = [(text, pk) for pk, text in current.items() if text != stored[pk]]
+        table = connection.ops.quote_name(Organisation._meta.db_table)
+        with connection.cursor() as cursor:
+            if changed:
+                cursor.executemany(
+                    f"UPDATE {table} SET search_document = %s WHERE id = %s", changed
+                )
+            if connection.vendor == "sqlite":
+                # Rewrite every row of the batch: cheap, and repairs an index out of step.
+                _write_fts_rows(cursor, ids, {pk: stems[pk] for pk in current})
 
 
-def _write_fts_rows(cursor, ids, documents):
+def _stems(documents):
+    return {pk: stem_text(document) for pk, document in documents.items()}
+
+
+def _write_fts_rows(cursor, ids, stems):
     placeholders = ", ".join("%s" for _ in ids)
     cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({placeholders})", ids)
     cursor.executemany(
-        f"INSERT INTO {FTS_TABLE} (rowid, document) VALUES (%s, %s)",
-        [(pk, stem_text(document)) for pk, document in documents.items()],
+        f"INSERT INTO {FTS_TABLE} (rowid, document) VALUES (%s, %s)", list(stems.items())
     )
 
 

@@ -7,12 +7,12 @@ Here every table is filled with ``bulk_create`` and audited with ``record_many``
 
 from dataclasses import dataclass
 
-from django.db import connection, transaction
+from django.db import connection
 
 from vernetzt.accounts.models import User
 from vernetzt.accounts.services import create_user
 from vernetzt.audit.services import record_many
-from vernetzt.directory import published, search
+from vernetzt.directory import derived
 from vernetzt.directory.demo import people, places, town
 from vernetzt.directory.models import (
     Category,
@@ -91,7 +91,7 @@ def _refresh_planner_statistics():
         cursor.execute("ANALYZE")
 
 
-@transaction.atomic
+@derived.directory_write
 def _write_town(*, seed, organisations, password):
     ids = _TermIds.load()
     plan = town.plan_town(seed=seed, organisations=organisations, vocabulary=ids.vocabulary())
@@ -107,8 +107,7 @@ def _write_town(*, seed, organisations, password):
     offers = _write_items(Offer, plan, by_slug, ids, side="offers")
     contacts = _write_contacts(plan, by_slug, ids, recorded_by=users["buero"])
     _audit(created, needs, offers, contacts)
-    search.reindex(organisation_ids=[organisation.pk for organisation in created])
-    published.prerender(organisation_ids=[organisation.pk for organisation in created])
+    derived.organisations_changed(organisation_ids=[organisation.pk for organisation in created])
     return SeedResult(
         organisations=len(created),
         needs=len(needs),
