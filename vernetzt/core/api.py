@@ -15,7 +15,6 @@ from importlib import import_module
 from django.apps import apps
 from django.http import Http404
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 from ninja.renderers import JSONRenderer
@@ -110,8 +109,7 @@ def build_api():
 
     @api.exception_handler(Http404)
     def not_found(request, error):
-        message = gettext_lazy("Not found.")
-        return api.create_response(request, {"error": str(message)}, status=404)
+        return api.create_response(request, {"error": _("Not found.")}, status=404)
 
     for config in apps.get_app_configs():
         if not config.name.startswith("vernetzt.") or config.name == "vernetzt.core":

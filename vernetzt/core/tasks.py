@@ -107,8 +107,8 @@ def progress_of(task_id, *, backend="default"):
     status, failure = "", ""
     try:
         result = task_backends[backend].get_result(str(task_id))
-    except (NotImplementedError, TaskResultDoesNotExist):
-        result = None
+    except (NotImplementedError, TaskResultDoesNotExist, ImportError):
+        result = None  # no such task, a backend that keeps no results, or its code is gone
     if result is not None:
         status = result.status
         if status == TaskResultStatus.FAILED:
