@@ -77,3 +77,17 @@ def test_a_change_from_nothing_to_nothing_is_not_shown(organisation):
 def test_services_do_not_record_a_change_between_kinds_of_nothing():
     assert diff({"short_name": None, "fields": []}, {"short_name": "", "fields": None}) == {}
     assert diff({"short_name": None}, {"short_name": "KV"}) == {"short_name": [None, "KV"]}
+
+
+def test_long_values_get_lines_of_their_own_and_arrows_follow_the_direction(organisation):
+    long_text = "Wir bieten Sprachkurse, eine Frauengruppe und Hausaufgabenhilfe an."
+    entry = record(
+        actor=None,
+        action="update",
+        obj=organisation,
+        changes={"description": [long_text, "Kurz."], "name": ["Alt", "Neu"]},
+    )
+    german, arabic = rendered(entry, "de"), rendered(entry, "ar")
+    assert f'<bdi lang="de">{long_text}</bdi><br>' in german
+    assert '<span aria-hidden="true">→</span>' in german
+    assert '<span aria-hidden="true">←</span>' in arabic

@@ -18,11 +18,22 @@ from django.utils.translation import gettext
 EMPTY = "—"
 
 
+# A value longer than this gets a line of its own: two long texts side by side with an arrow
+# between them do not read as "before, after", least of all when they wrap right to left.
+LONG_VALUE = 40
+
+
 @dataclass(frozen=True)
 class Change:
     label: str
     old: str
     new: str
+    # Written by people (a description, a title), so in the content language, not the reader's.
+    is_content: bool = False
+
+    @property
+    def is_long(self):
+        return max(len(self.old), len(self.new)) > LONG_VALUE
 
 
 def model_of(entry):
@@ -118,5 +129,29 @@ def readable_changes(entry, terms):
         old_text, new_text = value_text(model, name, old, terms), value_text(model, name, new, terms)
         if old_text == new_text:
             continue
-        changes.append(Change(field_label(model, name), old_text, new_text))
+        changes.append(
+            Change(field_label(model, name), old_text, new_text, _is_content(_field(model, name)))
+        )
     return changes
+
+
+def _is_content(field):
+    return bool(
+        field is not None
+        and not field.choices
+        and not field.is_relation
+        and field.get_internal_type() in {"CharField", "TextField"}
+    )
+
+
+def actor_text(entry):
+    """Who acted, as recorded; "the public" in the reader's language, whichever language it
+    was recorded in."""
+    from vernetzt.audit.services import PUBLIC_ACTOR
+
+    if entry.actor_id is None:
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                if entry.actor_label == gettext(PUBLIC_ACTOR):
+                    return gettext(PUBLIC_ACTOR)
+    return entry.actor_label

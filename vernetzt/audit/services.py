@@ -2,9 +2,12 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from vernetzt.audit.models import AuditEntry
+
+# Recorded in the writer's language; the history shows it in the reader's (audit.display).
+PUBLIC_ACTOR = gettext_noop("public (not logged in)")
 
 
 class SystemActor:
@@ -20,7 +23,7 @@ def actor_label(actor):
     if isinstance(actor, SystemActor):
         return actor.label
     if actor is None or not getattr(actor, "is_authenticated", False):
-        return gettext("public (not logged in)")
+        return gettext(PUBLIC_ACTOR)
     return actor.get_username()
 
 
@@ -81,12 +84,18 @@ def snapshot(obj, fields):
     return state
 
 
+def _same(old, new):
+    """Equal values, counting every kind of nothing (None, "", []) as the same nothing."""
+    empty = (None, "", [])
+    return old == new or (old in empty and new in empty)
+
+
 def diff(before, after):
     """Field → [old, new] for every field whose value changed."""
     return {
         name: [before.get(name), value]
         for name, value in after.items()
-        if before.get(name) != value
+        if not _same(before.get(name), value)
     }
 
 

@@ -26,6 +26,11 @@ def readable_changes(context, entry):
     return display.readable_changes(entry, terms)
 
 
+@register.simple_tag
+def actor_text(entry):
+    return display.actor_text(entry)
+
+
 @register.filter
 def audit_value(value):
     """A stored value of no known field as text: lists joined, nothing as a dash."""
