@@ -247,6 +247,7 @@ def _write_contacts(plan, by_slug, ids, *, recorded_by):
         Consent(
             subject=contact.name,
             purpose=people.CONSENT_PURPOSES[contact.visibility],
+            scope=contact.visibility,  # what the person agreed to (Consent.allows)
             method=Consent.Method.WRITTEN,
             given_at=contact.consent_given_at,
             recorded_by=recorded_by,
