@@ -3,7 +3,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from vernetzt.accounts.forms import LoginForm
-from vernetzt.accounts.selectors import roles_of
+from vernetzt.accounts.selectors import landing_page, roles_of
 from vernetzt.core import throttle
 from vernetzt.core.client import client_address
 
@@ -11,6 +11,9 @@ from vernetzt.core.client import client_address
 class LoginView(auth_views.LoginView):
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        return landing_page(user=self.request.user)
 
 
 class PasswordResetView(auth_views.PasswordResetView):
