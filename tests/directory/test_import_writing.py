@@ -160,3 +160,37 @@ def test_contacts_with_consent_are_stored_with_the_consent():
     assert AuditEntry.objects.filter(
         action="import", object_id=str(contact.pk), content_type__model="contactperson"
     ).exists()
+
+
+def test_updating_an_existing_entry_keeps_its_name_and_can_be_undone():
+    from tests.factories import OrganisationFactory
+    from vernetzt.directory.importing.validation import Decisions
+
+    existing = OrganisationFactory(
+        name="Kulturverein Nummer 1 e.V.", public_email="alt@example.org", member_count=None
+    )
+    table = read_table(
+        xlsx_bytes([organisation_row(1, **{"Name des Vereins": "KULTURVEREIN NUMMER 1"})]), "xlsx"
+    )
+    report, rows = validate(
+        table=table,
+        mapping=suggest_mapping(table.headers),
+        decisions=Decisions(duplicates={2: "update"}),
+    )
+    assert rows[0].update_pk == existing.pk
+    log = writer.WriteLog()
+    created, updated = writer.write(
+        actor=StaffFactory(), rows=rows, visibility=Visibility.PUBLIC, source="test", log=log
+    )
+    assert created == [] and [org.pk for org in updated] == [existing.pk]
+    existing.refresh_from_db()
+    assert existing.name == "Kulturverein Nummer 1 e.V."  # its own spelling stays
+    assert existing.public_email == "verein1@example.org" and existing.member_count == 11
+    assert {term.slug for term in existing.fields.all()} >= {"culture", "education"}
+    entry = AuditEntry.objects.get(action="import", object_id=str(existing.pk))
+    assert entry.changes["public_email"] == ["alt@example.org", "verein1@example.org"]
+
+    writer.undo(log)
+    existing.refresh_from_db()
+    assert existing.public_email == "alt@example.org" and existing.member_count is None
+    assert Organisation.objects.count() == 1

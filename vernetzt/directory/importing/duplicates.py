@@ -1,47 +1,32 @@
-"""Spotting organisations that are probably in the directory already."""
+"""Rows of an import that are probably in the directory already: asked of the directory's one
+duplicate finder (``selectors.duplicates.possible_duplicates``), for all rows at once."""
 
-import difflib
-from collections import defaultdict
+from types import SimpleNamespace
 
-from vernetzt.directory.importing.normalise import organisation_name_key
-from vernetzt.directory.models import Organisation
-
-SIMILARITY = 0.85
+from vernetzt.directory.models import Organisation, comparable_name
+from vernetzt.directory.selectors.duplicates import possible_duplicates
 
 
-def similar(first, second):
-    matcher = difflib.SequenceMatcher(None, first, second)
-    return (
-        matcher.real_quick_ratio() >= SIMILARITY
-        and matcher.quick_ratio() >= SIMILARITY
-        and matcher.ratio() >= SIMILARITY
+def existing_duplicates(rows):
+    """``rows``: (row number, name, district ids) → {row number: {"pk", "name", "slug",
+    "same_name"}} for the rows with a likely duplicate among the directory's entries."""
+    if not rows:
+        return {}
+    stand_ins = [SimpleNamespace(pk=number, name=name) for number, name, _districts in rows]
+    found = possible_duplicates(
+        organisations=stand_ins,
+        districts_of={number: districts for number, _name, districts in rows},
     )
-
-
-class ExistingOrganisations:
-    """Names of the directory's organisations, by name key and by district (two queries)."""
-
-    def __init__(self):
-        self.by_key = {}
-        by_pk = {}
-        for pk, name, slug in Organisation.objects.exclude(
-            status=Organisation.Status.REJECTED
-        ).values_list("pk", "name", "slug"):
-            name_key = organisation_name_key(name)
-            self.by_key.setdefault(name_key, {"pk": pk, "name": name, "slug": slug})
-            by_pk[pk] = (name_key, {"pk": pk, "name": name, "slug": slug})
-        self.by_district = defaultdict(list)
-        through = Organisation.districts.through.objects.filter(organisation_id__in=by_pk)
-        for organisation_id, district_id in through.values_list("organisation_id", "district_id"):
-            self.by_district[district_id].append(by_pk[organisation_id])
-
-    def same_name(self, name):
-        return self.by_key.get(organisation_name_key(name))
-
-    def similar_in_districts(self, name, district_ids):
-        name_key = organisation_name_key(name)
-        for district_id in district_ids:
-            for other_key, other in self.by_district.get(district_id, ()):
-                if similar(name_key, other_key):
-                    return other
-        return None
+    duplicates = {}
+    for number, name, _districts in rows:
+        others = [other for other in found[number] if other.status != Organisation.Status.REJECTED]
+        if others:
+            same = [other for other in others if other.name_key == comparable_name(name)[:200]]
+            other = (same or others)[0]
+            duplicates[number] = {
+                "pk": other.pk,
+                "name": other.name,
+                "slug": other.slug,
+                "same_name": bool(same),
+            }
+    return duplicates

@@ -70,8 +70,14 @@ def save_mapping_and_check(*, job, mapping):
 
 def start_check(*, job):
     """(Re)start the dry run, e.g. after staff changed decisions or added districts."""
+    # The previous task's id goes in the same write: ``settle`` must not read the old, finished
+    # task as this run's.
     ImportJob.objects.filter(pk=job.pk).update(
-        status=ImportJob.Status.VALIDATING, processed=0, error="", updated_at=timezone.now()
+        status=ImportJob.Status.VALIDATING,
+        processed=0,
+        error="",
+        task_id="",
+        updated_at=timezone.now(),
     )
     _enqueue(job.pk, check_import)
 
@@ -131,7 +137,13 @@ def start_import(*, job, actor):
     """Start the confirmed import once; ``False`` when the job is not ready or already started."""
     started = ImportJob.objects.filter(
         pk=job.pk, status=ImportJob.Status.VALIDATED, report__rejected=0
-    ).update(status=ImportJob.Status.IMPORTING, processed=0, error="", updated_at=timezone.now())
+    ).update(
+        status=ImportJob.Status.IMPORTING,
+        processed=0,
+        error="",
+        task_id="",
+        updated_at=timezone.now(),
+    )
     if started:
         _enqueue(job.pk, run_import, actor.pk)
     return bool(started)
@@ -170,6 +182,13 @@ def settle(job):
         writer.undo(log)
         ImportJob.objects.filter(pk=job.pk).update(written={})
     return ImportJob.objects.get(pk=job.pk)
+
+
+def is_waiting(job):
+    """Whether the job's task waits in the queue for a worker (none started it yet)."""
+    if job.status not in ImportJob.RUNNING or not job.task_id:
+        return False
+    return platform_tasks.progress_of(job.task_id).status == TaskResultStatus.READY
 
 
 def _set(job_id, **fields):

@@ -56,7 +56,7 @@ MESSAGES = {
         'An organisation with this name is already in the directory: "%(name)s".'
     ),
     "duplicate_similar": _(
-        'Possibly already in the directory: "%(name)s" (similar name, same district).'
+        'Possibly already in the directory: "%(name)s" (similar name).'
     ),
     "contact_without_consent_column": _(
         "The contact person was not imported: the file has no column recording their consent."

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from vernetzt.directory.importing import cells
 from vernetzt.directory.importing.columns import MULTI_VALUE_TARGETS
-from vernetzt.directory.importing.duplicates import ExistingOrganisations
+from vernetzt.directory.importing.duplicates import existing_duplicates
 from vernetzt.directory.importing.normalise import organisation_name_key
 from vernetzt.directory.importing.report import (
     ERROR,
@@ -348,26 +348,43 @@ class Validator:
             target: table.headers.index(header) for target, header in self.header_of.items()
         }
         self.vocabulary = Vocabulary()
-        self.existing = ExistingOrganisations()
         self.unknown_districts = Counter()
 
     def run(self, *, progress=None):
-        """(report, rows to write); ``progress(done, total)`` is called now and then."""
+        """(report, rows to write); ``progress(done, total)`` is called now and then.
+
+        First every row is checked; then the directory's duplicate finder is asked once for
+        all of them; then each row gets its status."""
         report = Report(header_row=self.table.header_row, columns=self.columns())
-        accepted, first_row_of_name = [], {}
+        checked, first_row_of_name = [], {}
         total = len(self.table.rows)
         for done, (number, row_cells) in enumerate(self.table.rows, start=1):
             checker = RowChecker(
                 self, number, {target: row_cells[index] for target, index in self.index_of.items()}
             )
-            entry = self.check_row(checker, row_cells, first_row_of_name)
+            checked.append((checker, self.check_row(checker, row_cells, first_row_of_name)))
+            if progress and (done % PROGRESS_EVERY == 0 or done == total):
+                progress(done, total)
+        duplicates = existing_duplicates(
+            [
+                (checker.number, checker.parsed.values["name"], self.district_ids(checker))
+                for checker, entry in checked
+                if entry is None and checker.parsed.values.get("name")
+            ]
+        )
+        accepted = []
+        for checker, entry in checked:
+            if entry is None:
+                entry = self.final_entry(checker, duplicates.get(checker.number))
             report.add(entry)
             if entry["status"] in (OK, WARNING):
                 accepted.append(checker.parsed)
-            if progress and (done % PROGRESS_EVERY == 0 or done == total):
-                progress(done, total)
         report.unknown_districts = sorted(self.unknown_districts)
         return report, accepted
+
+    @staticmethod
+    def district_ids(checker):
+        return [district.pk for district in checker.parsed.many.get("districts", [])]
 
     def columns(self):
         return {
@@ -378,6 +395,8 @@ class Validator:
         }
 
     def check_row(self, checker, row_cells, first_row_of_name):
+        """The row's entry if it is settled without the duplicate finder (not imported, or
+        rejected), else ``None``."""
         number = checker.number
         kind = heading_or_note(row_cells, self.index_of.get("name"))
         if kind and number not in self.decisions.include:
@@ -385,19 +404,24 @@ class Validator:
         if number in self.decisions.exclude:
             return self.entry(checker, EXCLUDED, ["row_excluded"])
         problems = checker.check()
-        duplicate = self.check_duplicates(checker, first_row_of_name)
+        self.check_twice_in_file(checker, first_row_of_name)
         if any(problem.is_error for problem in problems):
             return self.entry(checker, REJECTED)
-        if duplicate:
-            choice = self.decisions.duplicates.get(number, SKIP)
-            entry = self.entry(checker, EXCLUDED if choice == SKIP else WARNING)
-            entry.update(duplicate=duplicate, decision=choice)
-            if choice == SKIP:
-                entry["notes"] = ["duplicate_skipped"]
-            elif choice == UPDATE:
-                checker.parsed.update_pk = duplicate["pk"]
-            return entry
-        return self.entry(checker, WARNING if problems else OK)
+        return None
+
+    def final_entry(self, checker, duplicate):
+        if duplicate is None:
+            return self.entry(checker, WARNING if checker.problems else OK)
+        code = "duplicate_existing" if duplicate.pop("same_name") else "duplicate_similar"
+        checker.problem("name", WARNING, code, name=duplicate["name"], slug=duplicate["slug"])
+        choice = self.decisions.duplicates.get(checker.number, SKIP)
+        entry = self.entry(checker, EXCLUDED if choice == SKIP else WARNING)
+        entry.update(duplicate=duplicate, decision=choice)
+        if choice == SKIP:
+            entry["notes"] = ["duplicate_skipped"]
+        elif choice == UPDATE:
+            checker.parsed.update_pk = duplicate["pk"]
+        return entry
 
     def entry(self, checker, status, notes=()):
         name = checker.parsed.values.get("name") or cells.text(checker.cells.get("name"))
@@ -409,26 +433,16 @@ class Validator:
             "notes": list(notes),
         }
 
-    def check_duplicates(self, checker, first_row_of_name):
-        """The existing organisation this row probably is (a dict), after noting it as a
-        warning; a name twice in the file is an error."""
+    def check_twice_in_file(self, checker, first_row_of_name):
+        """A name twice in the file (ignoring case, punctuation, "e.V.") is an error."""
         name = checker.parsed.values.get("name")
         if not name:
-            return None
+            return
         name_key = organisation_name_key(name)
         if name_key in first_row_of_name:
             checker.problem("name", ERROR, "duplicate_in_file", row=first_row_of_name[name_key])
-            return None
-        first_row_of_name[name_key] = checker.number
-        same = self.existing.same_name(name)
-        existing = same or self.existing.similar_in_districts(
-            name, [district.pk for district in checker.parsed.many.get("districts", [])]
-        )
-        if not existing:
-            return None
-        code = "duplicate_existing" if same else "duplicate_similar"
-        checker.problem("name", WARNING, code, name=existing["name"], slug=existing["slug"])
-        return existing
+        else:
+            first_row_of_name[name_key] = checker.number
 
 
 def validate(*, table, mapping, default_type=None, decisions=None, progress=None):

@@ -72,15 +72,15 @@ def _audit_value(name, value):
     if name == "type":
         return value.name
     if name in MULTI_VALUE_TARGETS:
-        return sorted(str(term) for term in value)
+        return sorted(term.name for term in value)
     return value
 
 
 def _audit_changes(row, organisation, before=None):
-    before = before or {}
+    values = _update_values(row) if before else row.values
     changes = {
-        name: [before.get(name), _audit_value(name, value)]
-        for name, value in [*row.values.items(), *row.many.items()]
+        name: [(before or {}).get(name), _audit_value(name, value)]
+        for name, value in [*values.items(), *row.many.items()]
         if value not in ("", None, [])
     }
     if not before:
@@ -156,7 +156,7 @@ def _create_contacts(*, actor, pairs, source, now, log):
 def _snapshot(organisation, row):
     """The values an update will change, JSON-ready, to restore them on undo."""
     values = {}
-    for name in row.values:
+    for name in _update_values(row):
         attname = Organisation._meta.get_field(name).attname
         values[attname] = getattr(organisation, attname)
     many = {
@@ -167,13 +167,23 @@ def _snapshot(organisation, row):
     return {"values": values, "many": many}
 
 
+def _update_values(row):
+    """What an update takes from a row: its filled cells, except the name (the entry keeps
+    its own spelling; the row was matched to it by name)."""
+    return {
+        name: value
+        for name, value in row.values.items()
+        if value not in ("", None) and name != "name"
+    }
+
+
 def _apply_update(organisation, row):
     """The list's filled cells replace the entry's values; its terms are added to the entry's."""
-    for name, value in row.values.items():
-        if value not in ("", None):
-            setattr(organisation, name, value)
+    values = _update_values(row)
+    for name, value in values.items():
+        setattr(organisation, name, value)
     organisation.full_clean(exclude=[*MULTI_VALUE_TARGETS, "slug"])
-    fields = [name for name, value in row.values.items() if value not in ("", None)]
+    fields = list(values)
     if hasattr(organisation, "version"):
         organisation.version += 1  # an edit form opened before the import sees a conflict
         fields.append("version")

@@ -115,7 +115,7 @@ def import_mapping(request, job):
     return render(
         request,
         "directory/imports/mapping.html",
-        {"job": job, "form": form, "row_count": len(table.rows)},
+        {"job": job, "form": form, "row_count": len(table.rows), "header_row": table.header_row},
     )
 
 
@@ -166,6 +166,9 @@ def _report_context(job, shown=""):
         "more_created": max(0, len(report.created) - SHOWN_CREATED),
         "updated": report.updated[:SHOWN_CREATED],
         "error_message": jobs.error_message(job),
+        "waiting": jobs.is_waiting(job),
+        # The file is kept until the import is done (the report download reads it).
+        "has_file": job.status in (ImportJob.Status.VALIDATED, ImportJob.Status.FAILED),
         "visibility_choices": Visibility.choices,
         "can_import": (
             job.status == ImportJob.Status.VALIDATED
@@ -201,7 +204,11 @@ def import_progress(request, job):
         response = HttpResponse()
         response["HX-Redirect"] = reverse("directory:import_report", kwargs={"job": job.pk})
         return response
-    return render(request, "directory/imports/_progress.html", {"job": job})
+    return render(
+        request,
+        "directory/imports/_progress.html",
+        {"job": job, "waiting": jobs.is_waiting(job)},
+    )
 
 
 @require_POST
