@@ -40,6 +40,7 @@ EXPECTED = {
     "directory:proposal_thanks": Expect(EVERYONE),
     "directory:my_organisations": Expect(LOGGED_IN),
     "directory:organisation_edit": Expect(EDITORS_AND_STAFF, org),
+    "directory:organisation_descriptions": Expect(EDITORS_AND_STAFF, org),
     "directory:need_create": Expect(EDITORS_AND_STAFF, org),
     "directory:need_edit": Expect(EDITORS_AND_STAFF, need),
     "directory:need_delete": Expect(EDITORS_AND_STAFF, need),

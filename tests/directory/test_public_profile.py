@@ -27,7 +27,7 @@ def test_profile_shows_all_public_fields(client, world):
         "Frauentreff Nord", "Migrantenselbstorganisation", "Frauengruppe und Sprachkurse.",
         "Begegnung ermöglichen.", "1999", str(Organisation.LegalForm.REGISTERED_ASSOCIATION.label), "40",
         "Frauen", "Sprache", "Arabischsprachige Community", "Arabisch", "Nord",
-        "Hauptstraße 1", "12345", "Musterstadt", "52.500000, 13.400000",
+        "Hauptstraße 1", "12345", "Musterstadt", "?mlat=52.500000&amp;mlon=13.400000",
         "https://frauentreff.example.org", "info@frauentreff.example.org", "0123 456",
         str(Organisation.Accessibility.FULL.label), "Raum für Abendtreffen", "Räume", "Dolmetschen Arabisch",
         "Öffentliche Person",

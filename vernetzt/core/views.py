@@ -31,7 +31,10 @@ def set_language(request):
 
 @require_GET
 def home(request):
-    return render(request, "core/home.html")
+    # The home page's entry points come from the directory (the platform's first app).
+    from vernetzt.directory.selectors.overview import home_overview
+
+    return render(request, "core/home.html", {"overview": home_overview()})
 
 
 @require_GET
@@ -56,6 +59,7 @@ def accessibility(request):
 @require_GET
 def imprint(request):
     return render(request, "core/imprint.html")
+
 
 @require_http_methods(["GET", "POST"])
 def privacy_request(request):

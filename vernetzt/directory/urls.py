@@ -1,6 +1,15 @@
 from django.urls import path
 
-from vernetzt.directory.views import api, editing, imports, office, privacy, proposals, public
+from vernetzt.directory.views import (
+    api,
+    descriptions,
+    editing,
+    imports,
+    office,
+    privacy,
+    proposals,
+    public,
+)
 
 app_name = "directory"
 
@@ -12,6 +21,11 @@ urlpatterns = [
     path("verzeichnis/meine/", editing.my_organisations, name="my_organisations"),
     path("verzeichnis/<slug:slug>/", public.organisation_detail, name="organisation_detail"),
     path("verzeichnis/<slug:slug>/bearbeiten/", editing.organisation_edit, name="organisation_edit"),
+    path(
+        "verzeichnis/<slug:slug>/bearbeiten/sprachen/",
+        descriptions.organisation_descriptions,
+        name="organisation_descriptions",
+    ),
     path("verzeichnis/<slug:slug>/bedarfe/neu/", editing.need_create, name="need_create"),
     path("verzeichnis/<slug:slug>/bedarfe/<int:pk>/", editing.need_edit, name="need_edit"),
     path("verzeichnis/<slug:slug>/bedarfe/<int:pk>/loeschen/", editing.need_delete, name="need_delete"),

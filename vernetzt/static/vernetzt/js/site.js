@@ -72,6 +72,11 @@
         .replace("{shown}", shown).replace("{total}", options.length) : "";
     }
     input.addEventListener("input", apply);
+    // The search field is no filter of its own: its changes must not submit the form (the
+    // directory's form sends itself on every change through htmx).
+    input.addEventListener("change", function (event) {
+      event.stopPropagation();
+    });
     // Enter in the search field must not submit the whole form.
     input.addEventListener("keydown", function (event) {
       if (event.key === "Enter") {
@@ -80,10 +85,15 @@
     });
   }
 
-  function enhance() {
-    unfoldWhereThereIsRoom();
+  function addChoiceFilters() {
     document.querySelectorAll("[data-choice-filter]").forEach(addChoiceFilter);
   }
+  function enhance() {
+    unfoldWhereThereIsRoom();
+    addChoiceFilters();
+  }
+  // htmx swaps the directory's facets in anew after each search.
+  document.addEventListener("htmx:afterSettle", addChoiceFilters);
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", enhance);
   } else {
