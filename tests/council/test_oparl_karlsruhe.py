@@ -193,10 +193,12 @@ def test_text_report_and_progress():
     assert "File: 638 created" in err.getvalue()
 
 
-def test_import_as_a_task_of_the_queue():
+def test_import_as_a_task_of_the_queue(settings):
     from vernetzt.council.oparl.tasks import import_oparl_task
 
-    result = import_oparl_task.enqueue(str(KARLSRUHE))  # ImmediateBackend in tests
+    # Named here, not only in settings_test: a test elsewhere may leave another backend behind.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    result = import_oparl_task.enqueue(str(KARLSRUHE))
     assert result.return_value["status"] == "done"
     assert result.return_value["counts"]["Paper"]["created"] == 226
     out = io.StringIO()
