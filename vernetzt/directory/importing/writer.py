@@ -43,6 +43,10 @@ class WriteLog:
     contacts: list = field(default_factory=list)
     consents: list = field(default_factory=list)
     updated: dict = field(default_factory=dict)  # pk (str) → {"values": {…}, "many": {…}}
+    started_at: str = ""  # ISO time the import began: its audit entries are not older
+
+    def __post_init__(self):
+        self.started_at = self.started_at or timezone.now().isoformat()
 
     def to_json(self):
         return asdict(self)
@@ -76,7 +80,7 @@ def _audit_value(name, value):
     return value
 
 
-def _audit_changes(row, organisation, before=None):
+def _audit_changes(row, organisation, before=None, *, visibility=None):
     values = _update_values(row) if before else row.values
     changes = {
         name: [(before or {}).get(name), _audit_value(name, value)]
@@ -85,7 +89,7 @@ def _audit_changes(row, organisation, before=None):
     }
     if not before:
         changes["status"] = [None, organisation.status]
-        changes["visibility"] = [None, organisation.visibility]
+        changes["visibility"] = [None, visibility or organisation.visibility]
     return changes
 
 
@@ -195,7 +199,7 @@ class Writer:
         self.actor = actor
         self.visibility = visibility
         self.source = source
-        self.log = log or WriteLog()
+        self.log = log if log is not None else WriteLog()
         self.save_log = save_log or (lambda log: None)
         self.progress = progress or (lambda done, total: None)
         self.now = timezone.now()
@@ -240,7 +244,14 @@ class Writer:
                 self.log.created.extend(organisation.pk for organisation in organisations)
                 pairs = list(zip(organisations, batch, strict=True))
                 _link_many(pairs)
-                self.contacts(pairs)
+                contacts = self.contacts(pairs)
+                self.audit(
+                    [
+                        (org, _audit_changes(row, org, visibility=self.visibility))
+                        for org, row in pairs
+                    ],
+                    contacts,
+                )
                 self.save_log(self.log)
             created.extend(pairs)
             self.progress(start + len(batch), total)
@@ -257,46 +268,43 @@ class Writer:
                 pairs = [
                     (existing[row.update_pk], row) for row in batch if row.update_pk in existing
                 ]
+                changes = []
                 for organisation, row in pairs:
                     self.log.updated[str(organisation.pk)] = _snapshot(organisation, row)
+                    changes.append(
+                        (organisation, _audit_changes(row, organisation, self.before(organisation)))
+                    )
                     _apply_update(organisation, row)
                 _link_many(pairs)
-                self.contacts(pairs)
+                self.audit(changes, self.contacts(pairs))
                 self.save_log(self.log)
             updated.extend(pairs)
             self.progress(done + start + len(batch), total)
         return updated
 
     def contacts(self, pairs):
-        _create_contacts(
+        return _create_contacts(
             actor=self.actor, pairs=pairs, source=self.source, now=self.now, log=self.log
         )
 
+    def audit(self, organisation_changes, contacts):
+        """The batch's audit entries, in its transaction (``undo`` removes them again)."""
+        entries = organisation_changes + [
+            (contact, {"name": [None, contact.name], "consent": [None, str(contact.consent)]})
+            for contact in contacts
+        ]
+        record_many(actor=self.actor, action="import", note=self.source, objects=entries)
+
     def finish(self, created, updated):
-        """One short transaction: the chosen visibility, then every audit entry."""
+        """One short transaction: the new organisations get the chosen visibility."""
+        ids = [organisation.pk for organisation, _row in created]
         with transaction.atomic():
-            ids = [organisation.pk for organisation, _row in created]
             for start in range(0, len(ids), 500):
                 Organisation.objects.filter(pk__in=ids[start : start + 500]).update(
                     visibility=self.visibility
                 )
-            for organisation, _row in created:
-                organisation.visibility = self.visibility
-            contacts = ContactPerson.objects.filter(pk__in=self.log.contacts).select_related(
-                "consent"
-            )
-            entries = [
-                (organisation, _audit_changes(row, organisation)) for organisation, row in created
-            ]
-            entries += [
-                (organisation, _audit_changes(row, organisation, self.before(organisation)))
-                for organisation, row in updated
-            ]
-            entries += [
-                (contact, {"name": [None, contact.name], "consent": [None, str(contact.consent)]})
-                for contact in contacts
-            ]
-            record_many(actor=self.actor, action="import", note=self.source, objects=entries)
+        for organisation, _row in created:
+            organisation.visibility = self.visibility
 
     def before(self, organisation):
         values = self.log.updated[str(organisation.pk)]["values"]
@@ -310,15 +318,34 @@ def write(*, actor, rows, visibility=Visibility.INTERNAL, source="", **options):
     return Writer(actor=actor, visibility=visibility, source=source, **options).write(rows)
 
 
+def _forget_audit(model, ids, log):
+    """The import entries this import wrote for ``ids``: what they describe is undone (and the
+    contacts' names must not stay behind in the trail)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from vernetzt.audit.models import AuditEntry
+
+    AuditEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(model),
+        object_id__in=[str(pk) for pk in ids],
+        action="import",
+        at__gte=log.started_at,
+    ).delete()
+
+
 def undo(log):
     """Remove what ``log`` records as written and restore what it updated, in short
     transactions; the log empties as it goes, so an interrupted undo can be run again."""
     for start in range(0, len(log.created), BATCH_SIZE):
         with transaction.atomic():
-            Organisation.objects.filter(pk__in=log.created[start : start + BATCH_SIZE]).delete()
+            ids = log.created[start : start + BATCH_SIZE]
+            _forget_audit(Organisation, ids, log)
+            Organisation.objects.filter(pk__in=ids).delete()
     with transaction.atomic():
+        _forget_audit(ContactPerson, log.contacts, log)
         ContactPerson.objects.filter(pk__in=log.contacts).delete()
         Consent.objects.filter(pk__in=log.consents).delete()
+        _forget_audit(Organisation, [int(pk) for pk in log.updated], log)
     for pk, before in log.updated.items():
         with transaction.atomic():
             organisation = Organisation.objects.filter(pk=pk).first()
