@@ -1,5 +1,5 @@
 """The OParl import as a task of the platform's queue (django-tasks), for scheduled re-imports:
-``manage.py import_oparl SOURCE --enqueue`` from cron, run by ``manage.py db_worker``."""
+``manage.py import_oparl SOURCE --enqueue`` from cron, run by a task worker (``manage.py task_worker``)."""
 
 from django.contrib.auth import get_user_model
 from django_tasks import task
