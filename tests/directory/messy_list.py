@@ -90,7 +90,11 @@ def messy_rows(*, count=150, seed=7, existing=(), arabic=True):
     rng = random.Random(seed)
     rows = []
     plan = Plan(header_row=0)
-    headings = ["--- Sportvereine ---", "MIGRANTENSELBSTORGANISATIONEN", "*** Religiöse Vereine ***"]
+    headings = [
+        "--- Sportvereine ---",
+        "MIGRANTENSELBSTORGANISATIONEN",
+        "*** Religiöse Vereine ***",
+    ]
     broken_at = set(rng.sample(range(10, count - 5), 4))
     duplicates_at = dict(zip(rng.sample(range(5, count - 5), len(existing)), existing, strict=True))
     for number in range(1, count + 1):
@@ -146,7 +150,9 @@ def messy_rows(*, count=150, seed=7, existing=(), arabic=True):
         if rng.random() < 0.3:
             row["Ansprechpartner/in"] = f"Person {number}"
             row["Einwilligung DSGVO"] = rng.choice(["ja, 12.03.2023", "ja", "nein", ""])
-        row["Bemerkung"] = rng.choice(["", "", "Kontakt über Moschee", "Mitglied im Integrationsrat"])
+        row["Bemerkung"] = rng.choice(
+            ["", "", "Kontakt über Moschee", "Mitglied im Integrationsrat"]
+        )
         if number in duplicates_at:
             row[HEADERS[0]] = duplicates_at[number].upper()
             kind["duplicate"] = duplicates_at[number]

@@ -112,7 +112,9 @@ def test_upload_errors_keep_the_choices(staff):
     assert response.status_code == 200
     html = response.content.decode()
     assert "Please choose a CSV or XLSX file" in html
-    assert re.search(r'<input type="radio"[^>]* name="visibility" value="internal"[^>]*checked', html)
+    assert re.search(
+        r'<input type="radio"[^>]* name="visibility" value="internal"[^>]*checked', html
+    )
     assert not ImportJob.objects.exists()
 
 
@@ -308,3 +310,21 @@ def test_a_stalled_job_can_be_checked_again(staff):
     staff.post(mapping_url, mapping_data(job))
     job.refresh_from_db()
     assert job.status == ImportJob.Status.VALIDATED
+
+
+def test_staff_publish_from_the_report_page(staff):
+    upload(staff, xlsx_bytes([organisation_row(1), organisation_row(2)]), visibility="internal")
+    job = ImportJob.objects.get()
+    staff.post(reverse("directory:import_mapping", kwargs={"job": job.pk}), mapping_data(job))
+    page = staff.get(reverse("directory:import_report", kwargs={"job": job.pk})).content.decode()
+    assert 'name="visibility" value="public"' in page  # also when every row is fine
+    staff.post(
+        reverse("directory:import_decide", kwargs={"job": job.pk}),
+        {"visibility": "public", "shown": [3], "exclude": [3]},
+    )
+    job.refresh_from_db()
+    assert job.visibility == Visibility.PUBLIC and job.report["excluded"] == 1
+    staff.post(reverse("directory:import_confirm", kwargs={"job": job.pk}))
+    assert list(Organisation.objects.values_list("name", "visibility")) == [
+        ("Kulturverein Nummer 1 e.V.", Visibility.PUBLIC)
+    ]

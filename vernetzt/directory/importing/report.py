@@ -55,9 +55,7 @@ MESSAGES = {
     "duplicate_existing": _(
         'An organisation with this name is already in the directory: "%(name)s".'
     ),
-    "duplicate_similar": _(
-        'Possibly already in the directory: "%(name)s" (similar name).'
-    ),
+    "duplicate_similar": _('Possibly already in the directory: "%(name)s" (similar name).'),
     "contact_without_consent_column": _(
         "The contact person was not imported: the file has no column recording their consent."
     ),
