@@ -17,13 +17,15 @@ TIMEOUT_SECONDS = 30
 
 
 def measure(*, label, shown_path, port, paths, clients, requests, time_limit, seed=0,
-            in_order=False):
+            in_order=False, weights=None):
     """Send ``requests`` GETs (paths drawn from ``paths``, a list) from ``clients`` threads.
 
     ``in_order``: request ``paths`` one after the other instead of at random (with distinct
-    paths, no two requests ask the same). Stops early at ``time_limit`` seconds; requests not
-    sent then show up as "planned".
+    paths, no two requests ask the same). ``weights``: how often each path is drawn relative
+    to the others (a query log's counts, a Zipf law's popularity); uniform without. Stops early
+    at ``time_limit`` seconds; requests not sent then show up as "planned".
     """
+    cumulative = list(itertools.accumulate(weights)) if weights else None
     measurement = Measurement(label=label, path=shown_path, planned=requests)
     tickets = itertools.count()
     lock = threading.Lock()
@@ -34,7 +36,12 @@ def measure(*, label, shown_path, port, paths, clients, requests, time_limit, se
         connection = http.client.HTTPConnection(HOST, port, timeout=TIMEOUT_SECONDS)
         latencies, errors, samples = [], 0, []
         while (ticket := next(tickets)) < requests and time.monotonic() < deadline:
-            path = paths[ticket % len(paths)] if in_order else rng.choice(paths)
+            if in_order:
+                path = paths[ticket % len(paths)]
+            elif cumulative:
+                path = rng.choices(paths, cum_weights=cumulative)[0]
+            else:
+                path = rng.choice(paths)
             started = time.perf_counter()
             try:
                 connection.request("GET", path, headers=HEADERS)

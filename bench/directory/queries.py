@@ -3,8 +3,7 @@
 ``python -m bench.directory.queries PATH...`` (inside the benchmark's Django settings) prints
 JSON: for every path the status, the number of SQL queries, their total time and the whole
 request's time, each the median of a few repetitions after one warm-up. The cached pages are
-dropped before each repetition, so the numbers are those of a cache miss (the in-process
-term catalogue stays, as it does in a running server).
+dropped before each repetition, so the numbers are those of a cache miss.
 """
 
 import json

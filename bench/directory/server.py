@@ -6,6 +6,7 @@ import contextlib
 import json
 import os
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
@@ -64,6 +65,11 @@ def prepare(environment, *, organisations, seed):
     )
     manage(environment, "collectstatic", "--no-input", "-v", "0")
     return result.stdout.splitlines()[0]
+
+
+def clear_cache(environment):
+    """Empty the app's shared page cache (the file-based default, in the data directory)."""
+    shutil.rmtree(Path(environment["VERNETZT_DATA_DIR"]) / "cache", ignore_errors=True)
 
 
 def python_json(environment, module, *arguments):

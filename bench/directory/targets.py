@@ -1,6 +1,7 @@
 """Prints, as JSON, what the benchmark requests: run inside the benchmark's Django settings.
 
-``python -m bench.directory.targets`` → {"slugs": [...], "district": ..., "field": ...}
+``python -m bench.directory.targets`` → {"slugs": [...], "district": ..., "field": ...,
+"districts": [...], "fields": [...]}
 """
 
 import json
@@ -12,7 +13,7 @@ def main():
     django.setup()
     from django.db.models import Count, Q
 
-    from vernetzt.directory.models import District, Organisation
+    from vernetzt.directory.models import District, FieldOfAction, Organisation
 
     public = Organisation.objects.publicly_visible()
     field = "women"
@@ -28,7 +29,11 @@ def main():
         .first()
     )
     slugs = list(public.order_by("slug").values_list("slug", flat=True))
-    print(json.dumps({"slugs": slugs, "district": district, "field": field}))
+    print(json.dumps({
+        "slugs": slugs, "district": district, "field": field,
+        "districts": list(District.objects.filter(is_active=True).values_list("slug", flat=True)),
+        "fields": list(FieldOfAction.objects.filter(is_active=True).values_list("slug", flat=True)),
+    }))
 
 
 if __name__ == "__main__":

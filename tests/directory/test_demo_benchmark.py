@@ -162,3 +162,48 @@ def test_the_table_lists_the_p95_of_each_round():
     table = stats.markdown_table([series])
     assert "p95 per round" in table.splitlines()[0]
     assert table.splitlines()[2].endswith("| 2.0 / 4.0 |")
+
+
+def test_the_query_log_reads_as_typed_with_its_counts():
+    log = run.query_log()
+    queries = [query for query, _count in log]
+    assert len(log) > 100 and all(count > 0 for _query, count in log)
+    assert "Deutchkurs" in queries  # misspelt
+    assert "Südstadt" in queries  # a district
+    assert "Deutschkurs für Frauen" in queries  # several words
+    assert len(set(queries)) == len(queries)
+
+
+def test_profiles_follow_a_zipf_law():
+    weights = run.zipf_weights(1000, 1.1)
+    assert weights[0] / weights[9] == pytest.approx(10**1.1)
+    assert sum(weights[:10]) / sum(weights) > 0.4  # the head takes a large share
+
+
+def test_the_realistic_mix_weights_every_url():
+    targets = {"slugs": ["a", "b", "c"], "districts": ["hafen", "altstadt"],
+               "fields": ["women", "sport"], "district": "hafen", "field": "women"}
+    urls = run.realistic_endpoints(targets)
+    assert [label for label, *_rest in urls][0] == "trivial view"
+    for _label, _shown, paths, weights in urls[1:]:
+        assert len(paths) == len(weights)
+    filtered = urls[2][2]
+    assert all("district=" in path for path in filtered)
+    assert any("field=" in path for path in filtered)
+    assert sorted(urls[3][2]) == ["/verzeichnis/a/", "/verzeichnis/b/", "/verzeichnis/c/"]
+
+
+def test_cold_profiles_have_their_own_limit():
+    trivial = measurement("trivial", [100.0] * 100)
+    profile = measurement("profile", [250.0] * 100)
+    verdicts = stats.check_targets(
+        trivial, [profile], limit_ms=stats.MAX_P95_COLD_MS, relative=False
+    )
+    assert all(verdict.passed for verdict in verdicts)
+    assert not all(v.passed for v in stats.check_targets(trivial, [profile]))
+
+
+def test_weighted_draws_follow_the_weights(local_server):
+    result = load.measure(label="w", shown_path="/ok", port=local_server, paths=["/ok", "/bad"],
+                          weights=[1, 0], clients=2, requests=20, time_limit=30)
+    assert result.errors == 0 and len(result.latencies_ms) == 20
