@@ -276,3 +276,14 @@ def test_legal_form_and_accessibility_words():
     assert rows[1].values["accessibility"] == "full"
     [(row, _column, message)] = messages(report, "warning")
     assert row == 3 and "legal form" in message
+
+
+def test_an_organisation_whose_id_equals_the_row_number_is_still_found():
+    """The finder must not take the stored entry for the row itself."""
+    OrganisationFactory(name="Ganz anderer Verein")  # row 1 is the header: start at pk 2+
+    existing = OrganisationFactory(name="Kulturverein Nummer 1 e.V.")
+    rows = [organisation_row(n) for n in range(2, existing.pk + 2)]
+    rows[existing.pk - 2] = organisation_row(1)  # at the spreadsheet row number == existing.pk
+    report, _rows = check(rows)
+    entry = next(entry for entry in report.entries if entry["row"] == existing.pk)
+    assert entry["duplicate"]["pk"] == existing.pk and entry["status"] == "excluded"

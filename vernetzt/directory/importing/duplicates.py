@@ -12,14 +12,20 @@ def existing_duplicates(rows):
     "same_name"}} for the rows with a likely duplicate among the directory's entries."""
     if not rows:
         return {}
-    stand_ins = [SimpleNamespace(pk=number, name=name) for number, name, _districts in rows]
+    # Stand-ins keyed "row-N": never equal to a stored organisation's pk (which the finder
+    # would take for the organisation itself).
+    stand_ins = [SimpleNamespace(pk=f"row-{number}", name=name) for number, name, _d in rows]
     found = possible_duplicates(
         organisations=stand_ins,
-        districts_of={number: districts for number, _name, districts in rows},
+        districts_of={f"row-{number}": districts for number, _name, districts in rows},
     )
     duplicates = {}
     for number, name, _districts in rows:
-        others = [other for other in found[number] if other.status != Organisation.Status.REJECTED]
+        others = [
+            other
+            for other in found[f"row-{number}"]
+            if other.status != Organisation.Status.REJECTED
+        ]
         if others:
             same = [other for other in others if other.name_key == comparable_name(name)[:200]]
             other = (same or others)[0]
