@@ -4,7 +4,6 @@ from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
-from django.test import override_settings
 from django.utils import timezone, translation
 from django_tasks import TaskResultStatus, task
 from django_tasks.signals import task_finished
@@ -25,9 +24,9 @@ def count_to(context, total):
 
 
 @pytest.fixture
-def database_queue():
-    with override_settings(TASKS=DATABASE_QUEUE):
-        yield
+def database_queue(settings):
+    # Through pytest-django's settings, so it is undone in order with the test's other changes.
+    settings.TASKS = DATABASE_QUEUE
 
 
 def running_task(*, worker_id="worker-a", started_minutes_ago=1):
