@@ -5,7 +5,7 @@ the headers, headers as an office writes them ("Herkunft / Community", "Einwilli
 "Internet", "Gegründet"), founding years typed as years, as Excel dates and as text, phone
 numbers that Excel turned into numbers, two e-mail addresses in a cell, "Deutsch + Türkisch",
 "Kurmancî", "Farsi", "keine" and "k.A." for nothing, "MUSTERSTADT", double spaces, section
-headings and notes between the rows, an Arabic name, and a few organisations the directory
+headings, notes and empty rows between the rows, an Arabic name, and a few organisations the directory
 already has. A few rows are truly broken, as in every real list.
 
 ``messy_list(...)`` returns the file and a ``Plan``: what the import must find, row by row, as
@@ -100,6 +100,8 @@ def messy_rows(*, count=150, seed=7, existing=(), arabic=True):
     for number in range(1, count + 1):
         if number % 40 == 0:
             rows.append(("heading", {HEADERS[0]: headings[(number // 40) % len(headings)]}))
+        if number in (60, 61, 120):
+            rows.append(("blank", {}))  # empty rows between the data
         if number == 75:
             rows.append(("heading", {HEADERS[0]: "Hinweis: Vereine ab hier ohne Rückmeldung"}))
         row = dict.fromkeys(HEADERS, "")
@@ -190,6 +192,9 @@ def messy_list(*, fmt="xlsx", title_rows=True, count=150, seed=7, existing=(), e
     sheet_rows = [*above, HEADERS]
     for kind, data in rows:
         number = len(sheet_rows) + 1
+        if kind == "blank":
+            sheet_rows.append([])
+            continue
         if kind == "heading":
             sheet_rows.append([data[HEADERS[0]]])
             plan.headings.add(number)
