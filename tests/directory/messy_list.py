@@ -5,8 +5,8 @@ the headers, headers as an office writes them ("Herkunft / Community", "Einwilli
 "Internet", "Gegründet"), founding years typed as years, as Excel dates and as text, phone
 numbers that Excel turned into numbers, two e-mail addresses in a cell, "Deutsch + Türkisch",
 "Kurmancî", "Farsi", "keine" and "k.A." for nothing, "MUSTERSTADT", double spaces, section
-headings, notes and empty rows between the rows, an Arabic name, and a few organisations the directory
-already has. A few rows are truly broken, as in every real list.
+headings, notes and empty rows between the rows, an Arabic name, and a few organisations the
+directory already has. A few rows are truly broken, as in every real list.
 
 ``messy_list(...)`` returns the file and a ``Plan``: what the import must find, row by row, as
 the spreadsheet numbers the rows. Variants: XLSX or CSV (";", Windows-1252 as German Excel saves
