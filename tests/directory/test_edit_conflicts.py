@@ -107,3 +107,30 @@ def test_contacts_are_locked_the_same_way(client_as, editor_user, edited_organis
     assert response.status_code == 200
     contact.refresh_from_db()
     assert contact.role == "Kassenwartin"
+
+
+def test_a_save_in_the_admin_makes_an_older_editor_form_conflict(
+    client_as, editor_user, staff_user, edited_organisation
+):
+    loaded = profile_post(edited_organisation)
+    admin_form = client_as(staff_user).get(
+        reverse("admin:directory_organisation_change", args=[edited_organisation.pk])
+    ).context["adminform"].form
+    data = {
+        name: [getattr(item, "pk", item) for item in value] if isinstance(value, list) else value
+        for name, value in admin_form.initial.items()
+        if name in admin_form.fields and value is not None
+    }
+    data.update({"goals": "Vom Büro im Admin", "description": "Im Admin geändert"})
+    client_as(staff_user).post(
+        reverse("admin:directory_organisation_change", args=[edited_organisation.pk]), data
+    )
+    edited_organisation.refresh_from_db()
+    assert edited_organisation.description == "Im Admin geändert"
+
+    response = client_as(editor_user).post(edit_url(edited_organisation), {
+        **loaded, "description": "Vom Verein",
+    })
+    assert response.status_code == 200
+    edited_organisation.refresh_from_db()
+    assert edited_organisation.description == "Im Admin geändert"

@@ -432,6 +432,8 @@ def save_in_admin(*, actor, obj, change, save):
     """``save()`` (the admin's own saving of ``obj``), audited field by field."""
     fields = _audited_fields(obj, many=False)
     before = snapshot(type(obj).objects.get(pk=obj.pk), fields) if change else {}
+    if change and hasattr(obj, "version"):
+        claim_version(obj, None)  # an editor's form loaded before this save must not overwrite it
     save()
     changes = diff(before, snapshot(obj, fields))
     if changes or not change:

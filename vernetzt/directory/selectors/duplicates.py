@@ -16,6 +16,8 @@ from vernetzt.directory.models import Organisation, comparable_name
 
 __all__ = ["comparable_name", "possible_duplicates"]
 
+SIMILAR_SPELLING = 0.85
+
 
 def _names_similar(first, second, *, same_district):
     if not first or not second:
@@ -26,8 +28,16 @@ def _names_similar(first, second, *, same_district):
     smaller = min(first_words, second_words, key=len)
     if len(smaller) >= 2 and (first_words <= second_words or second_words <= first_words):
         return True
-    # Within one district a near-identical spelling is suspicious enough to show.
-    return same_district and SequenceMatcher(None, first, second).ratio() >= 0.85
+    # Within one district a near-identical spelling is suspicious enough to show. The cheap
+    # upper bounds go first: most candidates fail them, and ratio() is the costly part.
+    if not same_district:
+        return False
+    matcher = SequenceMatcher(None, first, second)
+    return (
+        matcher.real_quick_ratio() >= SIMILAR_SPELLING
+        and matcher.quick_ratio() >= SIMILAR_SPELLING
+        and matcher.ratio() >= SIMILAR_SPELLING
+    )
 
 
 def _head(key):

@@ -8,6 +8,7 @@ from copy import copy
 from dataclasses import dataclass
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -23,7 +24,7 @@ from vernetzt.directory.forms import (
     OrganisationForm,
     service_data,
 )
-from vernetzt.directory.models import Organisation
+from vernetzt.directory.models import Organisation, may_edit_contact
 
 
 def _organisation(slug):
@@ -55,11 +56,16 @@ def organisation_edit(request, slug):
         request.POST or None, instance=copy(organisation), can_set_visibility=is_staff(request.user)
     )
     if request.method == "POST" and form.is_valid():
-        services.update_organisation(
-            actor=request.user, organisation=organisation, data=service_data(form)
-        )
-        messages.success(request, _("The profile has been saved."))
-        return _to_profile(organisation)
+        try:
+            services.update_organisation(
+                actor=request.user, organisation=organisation, data=service_data(form),
+                version=form.loaded_version,
+            )
+        except services.EditConflict as conflict:
+            form.show_conflict(conflict.current)
+        else:
+            messages.success(request, _("The profile has been saved."))
+            return _to_profile(organisation)
     return render(
         request,
         "directory/editing/organisation_form.html",
@@ -117,11 +123,16 @@ def _save_item(request, *, slug, kind, pk=None):
     item = None if pk is None else get_object_or_404(kind.items(organisation=organisation), pk=pk)
     form = kind.form_class(request.POST or None, instance=copy(item))
     if request.method == "POST" and form.is_valid():
-        kind.save(
-            actor=request.user, organisation=organisation, data=service_data(form), item=item
-        )
-        messages.success(request, kind.saved)
-        return _to_profile(organisation)
+        try:
+            kind.save(
+                actor=request.user, organisation=organisation, data=service_data(form),
+                item=item, version=form.cleaned_data.get("version"),
+            )
+        except services.EditConflict as conflict:
+            form.show_conflict(conflict.current)
+        else:
+            messages.success(request, kind.saved)
+            return _to_profile(organisation)
     return render(
         request,
         "directory/editing/item_form.html",
@@ -182,8 +193,8 @@ def offer_delete(request, slug, pk):
 @require_http_methods(["GET", "POST"])
 def contact_create(request, slug):
     organisation = _organisation(slug)
-    form = ContactForm(request.POST or None)
     consent_form = ConsentForm(request.POST or None, prefix="consent")
+    form = ContactForm(request.POST or None, consent=consent_form.draft())
     if request.method == "POST" and all([form.is_valid(), consent_form.is_valid()]):
         services.save_contact(
             actor=request.user,
@@ -207,11 +218,20 @@ def _contact(organisation, pk):
 def contact_edit(request, slug, pk):
     organisation = _organisation(slug)
     contact = _contact(organisation, pk)
+    if not may_edit_contact(request.user, contact):
+        raise PermissionDenied
     form = ContactForm(request.POST or None, instance=copy(contact))
     if request.method == "POST" and form.is_valid():
-        services.save_contact(actor=request.user, contact=contact, data=service_data(form))
-        messages.success(request, _("The contact person has been saved."))
-        return _to_profile(organisation)
+        try:
+            services.save_contact(
+                actor=request.user, contact=contact, data=service_data(form),
+                version=form.loaded_version,
+            )
+        except services.EditConflict as conflict:
+            form.show_conflict(conflict.current)
+        else:
+            messages.success(request, _("The contact person has been saved."))
+            return _to_profile(organisation)
     return render(
         request,
         "directory/editing/contact_form.html",
@@ -223,6 +243,8 @@ def contact_edit(request, slug, pk):
 def contact_delete(request, slug, pk):
     organisation = _organisation(slug)
     contact = _contact(organisation, pk)
+    if not may_edit_contact(request.user, contact):
+        return _unlink_contact(request, organisation, contact)
     form = DeleteContactForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.delete_contact(
@@ -241,4 +263,17 @@ def contact_delete(request, slug, pk):
             "form": form,
             "cancel_url": "directory:contact_edit",
         },
+    )
+
+
+def _unlink_contact(request, organisation, contact):
+    """An editor of only some of a shared contact's organisations removes it from theirs."""
+    if request.method == "POST":
+        services.unlink_contact(actor=request.user, contact=contact, organisation=organisation)
+        messages.success(request, _("The contact person has been removed from this organisation."))
+        return _to_profile(organisation)
+    return render(
+        request,
+        "directory/editing/confirm_delete.html",
+        {"organisation": organisation, "item": contact, "unlink_only": True},
     )
