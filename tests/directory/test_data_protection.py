@@ -367,3 +367,19 @@ def test_privacy_requests_are_throttled(client, settings):
     data = {"kind": "access", "name": "Fatou", "email": "fatou@example.org"}
     statuses = [client.post(reverse("core:privacy_request"), data).status_code for _ in range(3)]
     assert statuses == [302, 302, 429]
+
+
+def test_the_office_downloads_and_erases_a_proposers_data(client, client_as, staff_user):
+    client.post(reverse("directory:proposal_create"), proposal_post())
+    proposal = Organisation.objects.get()
+    office = client_as(staff_user)
+    found = office.get(reverse("directory:privacy_search"), {"q": "amina@example"})
+    assert list(found.context["proposals"]) == [proposal]
+    page_url = reverse("directory:privacy_proposer", kwargs={"slug": proposal.slug})
+
+    data = json.loads(office.get(page_url, {"format": "json"}).content)
+    assert data["proposal"]["proposer_email"] == "amina@example.org"
+    assert data["proposal"]["consent"]["method"] == "web_form"
+
+    assert office.post(page_url).status_code == 302
+    assert_erased(["Amina Diallo", "amina@example.org"])

@@ -34,6 +34,7 @@ def test_a_request_body_of_megabytes_is_refused_before_the_form(client):
 
     assert response.status_code == 400
     assert not Organisation.objects.exists()
+    assert in_german("The request could not be processed") in response.content.decode()
 
 
 @pytest.mark.parametrize(
