@@ -38,6 +38,7 @@ NAVIGATION_TIMEOUT_MS = 30_000
 # ending in ":" for a whole family (an API). Everything else must answer an HTML page.
 NOT_PAGES = {
     "api:": "the public JSON API and its OpenAPI document (tested in tests/directory/test_api.py)",
+    "oparl:": "the OParl export, JSON (tested in tests/council/test_oparl_export.py)",
     "directory:organisation_export": "a CSV or XLSX download",
     "directory:import_example": "an example spreadsheet download",
     "directory:import_progress": "an htmx fragment, checked inside the import report page",

@@ -13,10 +13,13 @@ from vernetzt.council.models import (
     Body,
     BudgetLine,
     Consultation,
+    File,
     ImportRun,
     Measure,
     Meeting,
+    Membership,
     Paper,
+    Person,
 )
 
 
@@ -29,14 +32,54 @@ def bodies(*, user):
     return rows if sees_internal(user) else rows.filter(is_public=True)
 
 
-def agenda_items(*, user):
-    rows = AgendaItem.objects.all()
-    return rows if sees_internal(user) else rows.filter(is_public=True)
-
-
-def _in_visible_body(rows, user):
+def _in_visible_body(rows, user, body="body"):
     """Rows of a visible body, or of none (a body the source did not hold)."""
-    return rows if sees_internal(user) else rows.exclude(body__is_public=False)
+    return rows if sees_internal(user) else rows.exclude(**{f"{body}__is_public": False})
+
+
+def _hidden_agenda_item(path=""):
+    """Non-public agenda items and those of an internal body's meeting (``path`` leads from
+    another model to its agenda item)."""
+    return Q(**{f"{path}is_public": False}) | Q(**{f"{path}meeting__body__is_public": False})
+
+
+def agenda_items(*, user):
+    """Public agenda items of meetings ``user`` may see (all of them for the council)."""
+    rows = AgendaItem.objects.all()
+    return rows if sees_internal(user) else rows.exclude(_hidden_agenda_item())
+
+
+def consultations(*, user):
+    """Consultations in a visible body, at a visible meeting and agenda item (or none)."""
+    rows = Consultation.objects.all()
+    if sees_internal(user):
+        return rows
+    return _in_visible_body(_in_visible_body(rows, user), user, body="meeting__body").exclude(
+        _hidden_agenda_item("agenda_item__")
+    )
+
+
+def files(*, user):
+    """File metadata of papers, of visible meetings and of visible agenda items."""
+    rows = File.objects.all()
+    if sees_internal(user):
+        return rows
+    return _in_visible_body(rows, user, body="meeting__body").exclude(
+        _hidden_agenda_item("agenda_item__")
+    )
+
+
+def memberships(*, user):
+    return _in_visible_body(Membership.objects.all(), user)
+
+
+def persons(*, user):
+    """Persons ``user`` may see: the public sees members of public bodies only (public office
+    holders), never a person known here only through an internal body or a measure."""
+    rows = Person.objects.all()
+    if sees_internal(user):
+        return rows
+    return rows.filter(pk__in=memberships(user=user).values("person"))
 
 
 def meetings(*, user, body=None):
@@ -51,13 +94,13 @@ def meetings(*, user, body=None):
 
 def papers(*, user):
     """Papers with their consultations in bodies ``user`` may see, in meeting order."""
-    consultations = (
-        _in_visible_body(Consultation.objects.all(), user)
+    consultations_ = (
+        consultations(user=user)
         .select_related("meeting", "body", "agenda_item")
         .order_by("meeting__start")
     )
     return Paper.objects.prefetch_related(
-        Prefetch("consultations", queryset=consultations), "files"
+        Prefetch("consultations", queryset=consultations_), "files"
     )
 
 
