@@ -282,6 +282,11 @@ def test_date_filters(client):
         {"limit": "100000"},
         {"page": "-1"},
         {"page": "abc"},
+        {"modified_since": "0001-01-01T00:00:00+01:00"},
+        {"modified_until": "9999-12-31T23:59:59-12:00"},
+        {"page": "²"},
+        {"limit": "٣"},
+        {"page": "99999999999999999999"},
     ],
 )
 def test_bad_queries_get_a_translated_400(client, query):

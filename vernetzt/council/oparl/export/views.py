@@ -19,6 +19,7 @@ from vernetzt.council.oparl.export.objects import KINDS
 
 PAGE_SIZE = 100
 MAX_PAGE_SIZE = 500
+MAX_PAGE = 1_000_000  # a bound for the number, so ten digits are a clear 400, not an overflow
 # OParl's list filters: query parameter → lookup on the local timestamps.
 DATE_FILTERS = {
     "created_since": "created__gte",
@@ -50,28 +51,30 @@ def error(message, status):
 
 def parse_moment(name, text):
     """An ISO 8601 date and time (a date alone means its midnight, a time without zone the
-    site's zone)."""
+    site's zone), in UTC; what cannot be read or lies beyond the calendar is a ``BadQuery``."""
     try:
         moment = parse_datetime(text)
         if moment is None and (day := parse_date(text)) is not None:
             moment = datetime.datetime.combine(day, datetime.time())
-    except ValueError:
-        moment = None
-    if moment is None:
-        raise BadQuery(
-            _lazy("%(name)s is not a date and time (ISO 8601, e.g. 2026-01-31T12:00:00+01:00)."),
-            {"name": name},
-        )
-    return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+        if moment is not None:
+            if timezone.is_naive(moment):
+                moment = timezone.make_aware(moment)
+            return moment.astimezone(datetime.UTC)
+    except (ValueError, OverflowError):
+        pass
+    raise BadQuery(
+        _lazy("%(name)s is not a date and time (ISO 8601, e.g. 2026-01-31T12:00:00+01:00)."),
+        {"name": name},
+    )
 
 
-def parse_number(name, text, *, default, maximum=None):
+def parse_number(name, text, *, default, maximum):
     if text is None:
         return default
-    if not text.isdigit() or not 1 <= int(text) <= (maximum or 10**9):
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= maximum:
         raise BadQuery(
             _lazy("%(name)s must be a whole number from 1 to %(maximum)s."),
-            {"name": name, "maximum": maximum or 10**9},
+            {"name": name, "maximum": maximum},
         )
     return int(text)
 
@@ -84,7 +87,7 @@ def list_query(params):
         if name in params
     }
     limit = parse_number("limit", params.get("limit"), default=PAGE_SIZE, maximum=MAX_PAGE_SIZE)
-    page = parse_number("page", params.get("page"), default=1)
+    page = parse_number("page", params.get("page"), default=1, maximum=MAX_PAGE)
     kept = {name: params[name] for name in [*DATE_FILTERS, "limit"] if name in params}
     return lookups, limit, page, kept
 
