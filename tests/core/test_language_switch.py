@@ -19,7 +19,7 @@ def test_switching_the_language_needs_no_token(strict_client):
     assert response["Location"] == "/verzeichnis/"
     assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "ar"
     page = strict_client.get("/verzeichnis/").content.decode()
-    assert '<html lang="ar" dir="rtl">' in page
+    assert '<html lang="ar" dir="rtl"' in page
 
 
 def test_it_never_redirects_to_another_site(strict_client):

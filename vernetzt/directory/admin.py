@@ -5,6 +5,7 @@ bypassed here: status changes happen on the office's status page, contact person
 with their consent in the editing pages, and deletions go through the services.
 """
 
+from django import forms
 from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,7 @@ from vernetzt.directory.models import (
     Need,
     Offer,
     Organisation,
+    OrganisationDescription,
 )
 from vernetzt.directory.views.privacy import json_download
 
@@ -165,6 +167,24 @@ class ContactPersonAdmin(DirectoryAdminMixin, admin.ModelAdmin):
         """Deletion (Django's delete action) erases; this is the access request's answer."""
         data = [privacy.contact_subject_data(contact=contact) for contact in queryset]
         return json_download({"people": data}, "auskunft-kontakte")
+
+
+@admin.register(OrganisationDescription)
+class OrganisationDescriptionAdmin(DirectoryAdminMixin, admin.ModelAdmin):
+    """An organisation's self-description in a further language (editors write it on their
+    edit page; the office may correct it here)."""
+
+    list_display = ["organisation", "language", "updated_at"]
+    list_filter = ["language"]
+    search_fields = ["organisation__name", "text"]
+    raw_id_fields = ["organisation"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "language":
+            return forms.ChoiceField(
+                label=db_field.verbose_name, choices=services.description_languages()
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 @admin.register(Consent)

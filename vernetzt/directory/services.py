@@ -412,7 +412,7 @@ def _shown_on(obj):
     """The organisations whose pages or search text show ``obj``."""
     if isinstance(obj, Organisation):
         return [obj.pk]
-    if isinstance(obj, (Need, Offer)):
+    if isinstance(obj, (Need, Offer, OrganisationDescription)):
         return [obj.organisation_id]
     if isinstance(obj, ContactPerson):
         return list(obj.organisations.values_list("pk", flat=True))
