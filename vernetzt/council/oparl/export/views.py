@@ -86,7 +86,12 @@ def list_query(params):
         for name, lookup in DATE_FILTERS.items()
         if name in params
     }
-    limit = parse_number("limit", params.get("limit"), default=PAGE_SIZE, maximum=MAX_PAGE_SIZE)
+    # A larger page than the server gives is not the client's error: OParl lets servers cap
+    # it, and ``elementsPerPage`` says by how much.
+    limit = min(
+        parse_number("limit", params.get("limit"), default=PAGE_SIZE, maximum=MAX_PAGE),
+        MAX_PAGE_SIZE,
+    )
     page = parse_number("page", params.get("page"), default=1, maximum=MAX_PAGE)
     kept = {name: params[name] for name in [*DATE_FILTERS, "limit"] if name in params}
     return lookups, limit, page, kept
