@@ -7,4 +7,5 @@ EXPECTED = {
     "oparl:body": Expect(EVERYONE),
     "oparl:list": Expect(EVERYONE, lambda world: {"kind": "meeting"}),
     "oparl:object": Expect(EVERYONE, lambda world: {"kind": "meeting", "pk": 1}),
+    "oparl:organization_meetings": Expect(EVERYONE, lambda world: {"pk": 1}),
 }

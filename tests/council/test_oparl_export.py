@@ -207,6 +207,8 @@ def test_the_whole_api_validates_and_shows_public_data_only(client, council):
     [meeting] = found["Meeting"].values()
     assert meeting["invitation"]["name"] == "Einladung Integrationsrat"
     assert meeting["agendaItem"][0]["consultation"] == next(iter(found["Consultation"]))
+    [organization] = found["Organization"].values()
+    assert [m["id"] for m in answers[organization["meeting"]]["data"]] == [meeting["id"]]
 
 
 def test_internal_objects_answer_404(client, council):
@@ -224,6 +226,8 @@ def test_internal_objects_answer_404(client, council):
         assert response.status_code == 404, kind
         assert response.json()["error"]
 
+    meetings = reverse("oparl:organization_meetings", kwargs={"pk": internal.pk})
+    assert client.get(meetings).status_code == 404
 
 def test_paging_follows_next_across_pages(client):
     for number in range(7):

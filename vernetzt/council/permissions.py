@@ -10,4 +10,5 @@ RULES = {
     "oparl:body": PUBLIC,
     "oparl:list": PUBLIC,
     "oparl:object": PUBLIC,
+    "oparl:organization_meetings": PUBLIC,
 }

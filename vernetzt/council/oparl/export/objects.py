@@ -164,6 +164,7 @@ def organization(row):
             "name": row.name,
             "shortName": row.short_name,
             "membership": [object_url("membership", m.pk) for m in row.memberships.all()],
+            "meeting": url_of("organization_meetings", pk=row.pk),
             "organizationType": "Sonstiges" if row.kind == Body.Kind.OTHER else "Gremium",
             "classification": row.classification or row.get_kind_display(),
             "startDate": date_text(row.start_date),

@@ -26,4 +26,7 @@ urlpatterns = [
     path("body/1/", views.body, name="body"),
     path("body/1/<oparl_kind:kind>/", views.object_list, name="list"),
     path("<oparl_kind:kind>/<int:pk>/", views.object_detail, name="object"),
+    path(
+        "organization/<int:pk>/meeting/", views.organization_meetings, name="organization_meetings"
+    ),
 ]

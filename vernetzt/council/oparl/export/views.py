@@ -97,27 +97,29 @@ def list_query(params):
     return lookups, limit, page, kept
 
 
-def page_link(kind, kept, number):
-    return f"{objects.list_url(kind)}?{urlencode({**kept, 'page': number})}"
+def page_link(url, kept, number):
+    return f"{url}?{urlencode({**kept, 'page': number})}"
 
 
-def external_list(request, kind):
+def external_list(request, kind, *, rows=None, url=None):
+    """A page of ``kind`` (all public rows, or ``rows``), its links built on ``url``."""
     lookups, limit, number, kept = list_query(request.GET)
-    rows = KINDS[kind].rows().filter(**lookups).order_by("pk")
+    url = url or objects.list_url(kind)
+    rows = (KINDS[kind].rows() if rows is None else rows).filter(**lookups).order_by("pk")
     paginator = Paginator(rows, limit)
     try:
         page = paginator.page(number)
     except EmptyPage:
         raise Http404 from None
     links = {
-        "first": page_link(kind, kept, 1),
-        "last": page_link(kind, kept, paginator.num_pages),
-        "self": page_link(kind, kept, number),
+        "first": page_link(url, kept, 1),
+        "last": page_link(url, kept, paginator.num_pages),
+        "self": page_link(url, kept, number),
     }
     if page.has_previous():
-        links["prev"] = page_link(kind, kept, page.previous_page_number())
+        links["prev"] = page_link(url, kept, page.previous_page_number())
     if page.has_next():
-        links["next"] = page_link(kind, kept, page.next_page_number())
+        links["next"] = page_link(url, kept, page.next_page_number())
     return {
         "data": [KINDS[kind].render(row) for row in page.object_list],
         "pagination": {
@@ -176,3 +178,13 @@ def object_list(request, kind):
 @in_site_language
 def object_detail(request, kind, pk):
     return KINDS[kind].render(get_object_or_404(KINDS[kind].rows(), pk=pk))
+
+
+@in_site_language
+def organization_meetings(request, pk):
+    """An organization's meetings (OParl: its ``meeting`` list)."""
+    get_object_or_404(KINDS["organization"].rows(), pk=pk)
+    rows = KINDS["meeting"].rows().filter(body=pk)
+    return external_list(
+        request, "meeting", rows=rows, url=objects.url_of("organization_meetings", pk=pk)
+    )
