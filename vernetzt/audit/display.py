@@ -109,7 +109,7 @@ def value_text(model, name, value, terms):
     field = _field(model, name)
     if field is None:
         return str(value)
-    if field.choices:
+    if getattr(field, "choices", None):  # reverse relations (e.g. "contacts") have none
         return str(dict(field.flatchoices).get(value, value))
     if field.is_relation and field.related_model is not None:
         return terms.label(field.related_model, str(value))
@@ -138,7 +138,7 @@ def readable_changes(entry, terms):
 def _is_content(field):
     return bool(
         field is not None
-        and not field.choices
+        and not getattr(field, "choices", None)
         and not field.is_relation
         and field.get_internal_type() in {"CharField", "TextField"}
     )
