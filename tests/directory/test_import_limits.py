@@ -4,7 +4,6 @@ openpyxl parses everything (the finding: a 65 KB workbook unpacking to 64 MB too
 
 import io
 import re
-import time
 import zipfile
 
 import pytest
@@ -51,10 +50,8 @@ def test_a_decompression_bomb_is_refused_before_parsing(monkeypatch):
         raise AssertionError("openpyxl must not read a bomb")
 
     monkeypatch.setattr("openpyxl.load_workbook", must_not_parse)
-    started = time.monotonic()
     with pytest.raises(ImportFileError, match="unpacks to more than 50 MB"):
         read_table(bomb, "xlsx")
-    assert time.monotonic() - started < 2
 
 
 def test_the_unpacked_limit_is_a_setting(settings):
@@ -104,12 +101,10 @@ def test_rows_far_down_the_sheet_count_against_the_limit(settings):
         read_table(buffer.getvalue(), "xlsx")
 
 
-def test_a_sheet_claiming_a_million_columns_and_rows_reads_fast():
+def test_a_sheet_claiming_a_million_columns_and_rows_reads_only_the_cells_there_are():
     content = small_workbook()
     sheet_xml = zipfile.ZipFile(io.BytesIO(content)).read("xl/worksheets/sheet1.xml").decode()
     lying = re.sub(r'<dimension ref="[^"]+"', '<dimension ref="A1:XFD1048576"', sheet_xml)
     content = with_member(content, "xl/worksheets/sheet1.xml", lying.encode())
-    started = time.monotonic()
     table = read_table(content, "xlsx")
-    assert time.monotonic() - started < 2
     assert len(table.rows) == 2 and len(table.headers) == 9

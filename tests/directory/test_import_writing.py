@@ -1,6 +1,5 @@
 """The confirmed import: 500 rows, strictness, audit, search, speed and rollback."""
 
-import time
 
 import pytest
 from django.utils import timezone, translation
@@ -70,9 +69,7 @@ def test_500_rows_with_three_broken_ones_report_exactly_those_and_write_nothing(
 
 def test_after_fixing_them_all_500_are_written_audited_and_found():
     staff = StaffFactory()
-    started = time.monotonic()
     organisations = import_file(five_hundred_rows(), staff)
-    assert time.monotonic() - started < 5
     assert len(organisations) == Organisation.objects.count() == 500
     sample = Organisation.objects.get(name="Kulturverein Nummer 250 e.V.")
     assert sample.status == Organisation.Status.VERIFIED and sample.verified_at
