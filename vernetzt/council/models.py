@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from vernetzt.directory.models import text_limit
 
@@ -56,7 +57,9 @@ class Body(OParlObject):
     short_name = models.CharField(_("short name"), max_length=100, blank=True)
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices, default=Kind.OTHER)
     is_public = models.BooleanField(
-        _("public"), default=True, help_text=_("Internal bodies are shown to staff only.")
+        pgettext_lazy("council: open to the public", "public"),
+        default=True,
+        help_text=_("Internal bodies are shown to staff only."),
     )
     classification = models.CharField(
         _("type in the council system"),
@@ -171,7 +174,9 @@ class AgendaItem(OParlObject):
     order = models.PositiveIntegerField(_("position"))
     number = models.CharField(_("number"), max_length=50, blank=True)
     name = models.TextField(_("subject"), **text_limit(LONG_TEXT_LENGTH))
-    is_public = models.BooleanField(_("public"), default=True)
+    is_public = models.BooleanField(
+        pgettext_lazy("council: open to the public", "public"), default=True
+    )
     result_text = models.TextField(_("result"), blank=True, **text_limit(LONG_TEXT_LENGTH))
 
     class Meta:
@@ -220,7 +225,7 @@ class Consultation(OParlObject):
     class Result(models.TextChoices):
         NONE = "", _("not recorded")
         ACCEPTED = "accepted", _("accepted")
-        REJECTED = "rejected", _("rejected")
+        REJECTED = "rejected", pgettext_lazy("council: result of a consultation", "rejected")
         AMENDED = "amended", _("accepted with changes")
         REFERRED = "referred", _("referred")
         POSTPONED = "postponed", _("postponed")
@@ -382,7 +387,9 @@ class Measure(models.Model):
     )
     start_date = models.DateField(_("begins"), null=True, blank=True)
     end_date = models.DateField(_("ends"), null=True, blank=True)
-    is_public = models.BooleanField(_("public"), default=True)
+    is_public = models.BooleanField(
+        pgettext_lazy("council: open to the public", "public"), default=True
+    )
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
 
