@@ -73,7 +73,8 @@ def test_a_task_whose_worker_is_gone_is_marked_failed(database_queue):
         assert tasks.reap_interrupted_tasks() == 1
     finally:
         task_finished.disconnect(receiver)
-    progress = tasks.progress_of(task_id)
+    with translation.override("en"):
+        progress = tasks.progress_of(task_id)
     assert progress.status == TaskResultStatus.FAILED and progress.finished
     assert "interrupted" in progress.failure
     assert [result.id for result in finished] == [task_id]
