@@ -11,6 +11,13 @@ from django_tasks.signals import task_finished
 from vernetzt.core import tasks
 from vernetzt.core.models import TaskProgress, WorkerHeartbeat
 
+
+@pytest.fixture(autouse=True)
+def _english_messages():
+    """The assertions read the failure messages in English, whatever the catalogues hold."""
+    with translation.override("en"):
+        yield
+
 pytestmark = pytest.mark.django_db
 
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -73,8 +80,7 @@ def test_a_task_whose_worker_is_gone_is_marked_failed(database_queue):
         assert tasks.reap_interrupted_tasks() == 1
     finally:
         task_finished.disconnect(receiver)
-    with translation.override("en"):
-        progress = tasks.progress_of(task_id)
+    progress = tasks.progress_of(task_id)
     assert progress.status == TaskResultStatus.FAILED and progress.finished
     assert "interrupted" in progress.failure
     assert [result.id for result in finished] == [task_id]
