@@ -170,7 +170,7 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # One cache shared by every server process (the directory's cached public pages and its
 # revision, ``directory/cache.py``): files in the data directory, or Redis when
-# VERNETZT_CACHE_URL names one (``redis://host:6379/0``; needs the ``redis`` package).
+# VERNETZT_CACHE_URL names one (``redis://host:6379/0``).
 # Not the database cache: on SQLite each cache write would wait for the one write lock.
 CACHE_URL = env("VERNETZT_CACHE_URL")
 CACHES = {
