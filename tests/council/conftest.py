@@ -1,6 +1,7 @@
 import shutil
 
 import pytest
+from django.utils import translation
 
 from bench.council.data import HUERTGENWALD_ARCHIVE, KARLSRUHE, unpack_huertgenwald
 
@@ -10,6 +11,14 @@ needs_karlsruhe = pytest.mark.skipif(
 needs_huertgenwald = pytest.mark.skipif(
     not HUERTGENWALD_ARCHIVE.is_file(), reason=f"Hürtgenwald crawl not present at {HUERTGENWALD_ARCHIVE}"
 )
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The import's warnings are stored in the language of the run; these tests read them in
+    English, whatever the catalogues hold."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(scope="session")

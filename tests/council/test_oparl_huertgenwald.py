@@ -17,7 +17,7 @@ from vernetzt.council.models import (
 )
 from vernetzt.council.oparl.importer import import_oparl
 
-pytestmark = [pytest.mark.django_db, needs_huertgenwald]
+pytestmark = [pytest.mark.django_db, needs_huertgenwald, pytest.mark.usefixtures("english")]
 ACTOR = SystemActor("test")
 SERVER = "https://sdnetrim.kdvz-frechen.de/rim4220/webservice/oparl/v1.0/body/1"
 

@@ -23,7 +23,7 @@ from vernetzt.council.models import (
 from vernetzt.council.oparl.importer import import_oparl
 from vernetzt.council.oparl.report import IMPORTED_TYPES, OUTCOMES
 
-pytestmark = [pytest.mark.django_db, needs_karlsruhe]
+pytestmark = [pytest.mark.django_db, needs_karlsruhe, pytest.mark.usefixtures("english")]
 ACTOR = SystemActor("test")
 COMMITTEE = "https://web1.karlsruhe.de/oparl/bodies/0001/organizations/gr/39759"
 
@@ -202,6 +202,6 @@ def test_import_as_a_task_of_the_queue(settings):
     assert result.return_value["status"] == "done"
     assert result.return_value["counts"]["Paper"]["created"] == 226
     out = io.StringIO()
-    call_command("import_oparl", str(KARLSRUHE), "--enqueue", stdout=out)
+    call_command("import_oparl", str(KARLSRUHE), "--enqueue", "--language", "en", stdout=out)
     assert "task" in out.getvalue().lower()
     assert ImportRun.objects.filter(status=ImportRun.Status.DONE).count() == 2

@@ -13,7 +13,7 @@ from vernetzt.audit.services import SystemActor
 from vernetzt.council.models import AgendaItem, Body, ImportRun, Meeting, Paper
 from vernetzt.council.oparl.importer import import_oparl
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 ACTOR = SystemActor("test")
 BASE = "https://ris.example.de/oparl/v1.1"
 

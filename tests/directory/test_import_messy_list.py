@@ -7,6 +7,7 @@ publish it. Not tuned to one file: the same checks run on variants (CSV in Windo
 """
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
@@ -118,6 +119,7 @@ def test_the_whole_way_on_the_web_ends_with_nothing_public(client_as, staff_user
         OrganisationFactory(name=name)
     content, plan = messy_list(existing=EXISTING)
     client = client_as(staff_user)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # the assertions read English
     client.post(
         reverse("directory:import_start"),
         {"file": SimpleUploadedFile("vereinsliste.xlsx", content), "visibility": "internal"},
@@ -126,7 +128,7 @@ def test_the_whole_way_on_the_web_ends_with_nothing_public(client_as, staff_user
     mapping = {f"column_{n}": job.mapping.get(header, "") for n, header in enumerate(job.headers)}
     client.post(reverse("directory:import_mapping", kwargs={"job": job.pk}), mapping)
     report_url = reverse("directory:import_report", kwargs={"job": job.pk})
-    page = client.get(report_url).content.decode()
+    page = client.get(report_url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert f"column headers were found in row {plan.header_row}" in page
     assert "Nothing will be imported until" in page
 
