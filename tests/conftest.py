@@ -57,6 +57,7 @@ def client_as(client):
 @pytest.fixture(autouse=True)
 def _empty_cache(settings):
     """Each test starts with an empty cache: its rollback undoes writes the cache saw."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
