@@ -57,7 +57,6 @@ def client_as(client):
 @pytest.fixture(autouse=True)
 def _empty_cache(settings):
     """Each test starts with an empty cache: its rollback undoes writes the cache saw."""
-    from django.core.cache import caches
+    from django.core.cache import cache
 
-    for cache in caches.all():
-        cache.clear()
+    cache.clear()

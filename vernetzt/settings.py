@@ -168,36 +168,22 @@ SESSION_COOKIE_AGE = int(env("VERNETZT_SESSION_SECONDS", str(8 * 3600)))
 SESSION_SAVE_EVERY_REQUEST = True  # idle timeout: the age counts from the last request
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
-# Two caches. "default" is shared by every server process: the directory's revision (which
-# versions every cached page, ``directory/cache.py``) and the throttles' counters; files in the
-# data directory, or Redis when VERNETZT_CACHE_URL names one (``redis://host:6379/0``).
+# One cache shared by every server process (the directory's cached public pages and its
+# revision, ``directory/cache.py``): files in the data directory, or Redis when
+# VERNETZT_CACHE_URL names one (``redis://host:6379/0``).
 # Not the database cache: on SQLite each cache write would wait for the one write lock.
-# "pages" keeps rendered public pages. Without Redis it is each process's own memory: a page
-# is looked up under the shared revision, so a write in any process makes every process's
-# older pages unreachable at once, and storing a page costs no disk write (the file cache
-# lists its whole folder on every write: ~11 ms at 5,000 pages, measured in
-# docs/benchmarks.md). With Redis, pages are shared too.
 CACHE_URL = env("VERNETZT_CACHE_URL")
-PAGE_CACHE_ENTRIES = int(env("VERNETZT_PAGE_CACHE_ENTRIES", "2000"))
-if CACHE_URL:
-    CACHES = {
-        name: {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
-        for name in ("default", "pages")
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": CACHE_URL,
+    } if CACHE_URL else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "cache"),
+        # A page is ~20-50 KB: 5,000 entries stay below ~250 MB; a third goes when full.
+        "OPTIONS": {"MAX_ENTRIES": int(env("VERNETZT_PAGE_CACHE_ENTRIES", "5000"))},
     }
-else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(DATA_DIR / "cache"),
-            "OPTIONS": {"MAX_ENTRIES": 10000},  # the revision and throttle counters: small files
-        },
-        # A page is ~20-50 KB: 2,000 pages stay below ~100 MB per process; a third goes when full.
-        "pages": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "vernetzt-pages",
-            "OPTIONS": {"MAX_ENTRIES": PAGE_CACHE_ENTRIES},
-        },
-    }
+}
 
 LANGUAGE_CODE = "de"
 LANGUAGES = [

@@ -6,10 +6,9 @@ cached page is stored and looked up with ``version=`` the revision, so a write m
 entries unreachable at once and they age out. A revision lost from the cache (evicted, or the
 cache emptied) is replaced by a new value, which only makes every page stale, never wrong.
 
-The revision lives in the cache shared by all server processes ("default": files in the data
-directory, or Redis when ``VERNETZT_CACHE_URL`` names one), so a write in one process reaches
-the others; the pages themselves live in the "pages" cache (each process's memory, or Redis),
-looked up under that revision.
+The cache must be shared by all server processes (``CACHES`` in the settings: a file-based
+cache in the data directory by default, Redis when ``VERNETZT_CACHE_URL`` names one), or a
+write in one process would not reach the others.
 
 Only anonymous visitors' pages are cached (they carry nothing personal: the language switch
 needs no CSRF token, see ``core.views``), and only plain 200 responses without cookies or a
@@ -22,7 +21,7 @@ import hashlib
 import secrets
 
 from django.contrib import messages
-from django.core.cache import cache, caches
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -69,7 +68,7 @@ def cached_page(request, kind, render):
     if not is_cacheable(request):
         return render()
     key, version = page_key(request, kind), revision()
-    kept = caches["pages"].get(key, version=version)
+    kept = cache.get(key, version=version)
     if kept is not None:
         content, headers = kept
         response = HttpResponse(content)
@@ -79,5 +78,5 @@ def cached_page(request, kind, render):
     response = render()
     if response.status_code == 200 and not response.cookies and not response.streaming:
         headers = {name: response[name] for name in PAGE_HEADERS if response.has_header(name)}
-        caches["pages"].set(key, (response.content, headers), TIMEOUT_SECONDS, version=version)
+        cache.set(key, (response.content, headers), TIMEOUT_SECONDS, version=version)
     return response
