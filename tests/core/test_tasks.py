@@ -116,6 +116,9 @@ def test_a_failed_task_with_an_error_gets_the_general_message(database_queue):
     assert tasks.progress_of(task_id).failure == str(tasks.GENERIC_FAILURE)
 
 
+# The worker closes its database connections between tasks, as a long-running process must;
+# only a test whose writes are committed survives that on PostgreSQL.
+@pytest.mark.django_db(transaction=True)
 def test_the_worker_command_reaps_at_start_runs_tasks_and_says_it_is_alive(database_queue):
     from django_tasks_db.models import DBTaskResult
 

@@ -4,7 +4,9 @@ the application in-process; no answer may be a server error or break its documen
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.handlers.wsgi import WSGIHandler
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis import GenerationMode
@@ -57,4 +59,12 @@ def test_no_generated_request_causes_a_server_error(path, method):
             checks.append(response_schema_conformance)
         case.validate_response(response, checks=checks)
 
-    check()
+    # As Django's test client does: a finished request must not close the test's connection
+    # (on PostgreSQL that would end the test's transaction and fail every later request).
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        check()
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)

@@ -5,6 +5,7 @@ over the indexed link tables), so an option's count says how many results choosi
 well would give.
 """
 
+import unicodedata
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
@@ -18,6 +19,14 @@ from vernetzt.directory.selectors.visibility import is_privileged, public_organi
 MAX_QUERY_LENGTH = 200
 MAX_VALUES_PER_FILTER = 50
 STATUS_PARAM = "status"
+
+
+MAX_KEY_LENGTH = 100  # keys are slugs and language codes
+
+
+def _printable(value):
+    """``value`` without control characters (PostgreSQL refuses NUL in text), trimmed."""
+    return "".join(char for char in value if unicodedata.category(char) != "Cc").strip()
 
 
 @dataclass(frozen=True)
@@ -34,10 +43,13 @@ class DirectoryFilters:
         names = [facet.param for facet in FACETS] + ([STATUS_PARAM] if allow_status else [])
         selected = {}
         for name in names:
-            keys = tuple(dict.fromkeys(key.strip() for key in params.getlist(name) if key.strip()))
+            keys = tuple(dict.fromkeys(
+                key for key in (_printable(value)[:MAX_KEY_LENGTH] for value in params.getlist(name))
+                if key
+            ))
             if keys:
                 selected[name] = keys[:MAX_VALUES_PER_FILTER]
-        return cls(query=params.get("q", "").strip()[:MAX_QUERY_LENGTH], selected=selected)
+        return cls(query=_printable(params.get("q", ""))[:MAX_QUERY_LENGTH], selected=selected)
 
     def keys(self, param):
         return self.selected.get(param, ())
