@@ -1,0 +1,31 @@
+"""Council work: the bodies that steer integration work, their members, meetings and papers.
+
+Every object can come from a town's council information system through OParl
+(``council/oparl/``): ``oparl_id`` is its key there, so a re-import updates instead of
+duplicating. Objects staff create here have no ``oparl_id``; the import never touches them.
+"""
+
+from vernetzt.council.models.base import LONG_TEXT_LENGTH, NAME_LENGTH, URL_LENGTH, OParlObject
+from vernetzt.council.models.bodies import Body, Membership, Person
+from vernetzt.council.models.imports import ImportRun
+from vernetzt.council.models.measures import BudgetLine, Measure
+from vernetzt.council.models.meetings import AgendaItem, Meeting
+from vernetzt.council.models.papers import Consultation, File, Paper
+
+__all__ = [
+    "LONG_TEXT_LENGTH",
+    "NAME_LENGTH",
+    "URL_LENGTH",
+    "OParlObject",
+    "Body",
+    "Membership",
+    "Person",
+    "ImportRun",
+    "AgendaItem",
+    "Meeting",
+    "BudgetLine",
+    "Measure",
+    "Consultation",
+    "File",
+    "Paper",
+]
