@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "vernetzt.audit",
     "vernetzt.directory",
     "vernetzt.council",
+    "vernetzt.network",
 ]
 
 MIDDLEWARE = [
