@@ -37,13 +37,15 @@ class World:
 
 def build_world(*, organisation):
     """Real objects for every URL argument, created by the factories (``organisation`` is the
-    one the editor edits). The access matrix and the accessibility walk share it, so a page of
-    a new app that needs an object gets it in both by adding it here."""
+    one the editor edits). The access matrix and the accessibility walk share it. An app whose
+    URLs need objects of its own defines ``world_objects(world)`` in its
+    ``tests/<app>/access_matrix.py``, returning a dict of name → object; they become attributes
+    of the world (``world.body``), so every app adds its objects without touching this file."""
     from tests.directory.factories_import import ImportJobFactory
     from tests.factories import ContactPersonFactory, NeedFactory, OfferFactory, OrganisationFactory
     from vernetzt.directory.models import Organisation
 
-    return World(
+    world = World(
         organisation=organisation,
         proposal=OrganisationFactory(status=Organisation.Status.PROPOSED, slug="vorschlag"),
         need=NeedFactory(organisation=organisation),
@@ -51,3 +53,27 @@ def build_world(*, organisation):
         contact=ContactPersonFactory(organisations=[organisation]),
         job_id=ImportJobFactory().pk,
     )
+    for module in access_matrix_modules():
+        builder = getattr(module, "world_objects", None)
+        if builder:
+            for name, value in builder(world).items():
+                assert not hasattr(world, name), f"world object named twice: {name}"
+                setattr(world, name, value)
+    return world
+
+
+def access_matrix_modules():
+    """Every ``tests/<app>/access_matrix.py``, in a stable order."""
+    import importlib
+    import pkgutil
+    from pathlib import Path
+
+    import tests
+
+    root = Path(tests.__file__).parent
+    names = sorted(
+        info.name
+        for info in pkgutil.walk_packages([str(root)], prefix="tests.")
+        if info.name.rsplit(".", 1)[-1] == "access_matrix"
+    )
+    return [importlib.import_module(name) for name in names]

@@ -1,15 +1,10 @@
 """Every URL × every role: a URL without a rule or without an expectation fails the suite."""
 
-import importlib
-import pkgutil
-from pathlib import Path
-
 import pytest
 from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-import tests
-from tests.access import ALL_ROLES, build_world
+from tests.access import ALL_ROLES, access_matrix_modules, build_world
 from tests.factories import OrganisationFactory
 from vernetzt.core.access import SELF_GUARDED_NAMESPACES, rules
 from vernetzt.core.roles import Role
@@ -32,11 +27,7 @@ def guarded_view_names():
 
 def expected_matrix():
     expected = {}
-    root = Path(tests.__file__).parent
-    for module_info in pkgutil.walk_packages([str(root)], prefix="tests."):
-        if module_info.name.rsplit(".", 1)[-1] != "access_matrix":
-            continue
-        module = importlib.import_module(module_info.name)
+    for module in access_matrix_modules():
         duplicated = expected.keys() & module.EXPECTED.keys()
         assert not duplicated, f"declared twice in the matrix: {sorted(duplicated)}"
         expected.update(module.EXPECTED)
@@ -94,7 +85,10 @@ def test_access_matrix(client_as, role_users, world):
 def test_editor_cannot_reach_an_organisation_they_do_not_edit(client_as, editor_user):
     other = OrganisationFactory(slug="fremder-verein")
     client = client_as(editor_user)
-    assert client.get(reverse("directory:organisation_edit", kwargs={"slug": other.slug})).status_code == 403
+    assert (
+        client.get(reverse("directory:organisation_edit", kwargs={"slug": other.slug})).status_code
+        == 403
+    )
 
 
 @pytest.mark.django_db
