@@ -9,7 +9,13 @@ from vernetzt.council.models.base import LONG_TEXT_LENGTH, NAME_LENGTH, URL_LENG
 from vernetzt.council.models.bodies import Body, Membership, Person
 from vernetzt.council.models.imports import ImportRun
 from vernetzt.council.models.measures import BudgetLine, Measure
-from vernetzt.council.models.meetings import AgendaItem, Meeting
+from vernetzt.council.models.meetings import (
+    ActionItem,
+    AgendaItem,
+    Attendance,
+    Meeting,
+    MeetingAttachment,
+)
 from vernetzt.council.models.papers import Consultation, File, Paper
 
 __all__ = [
@@ -23,6 +29,9 @@ __all__ = [
     "ImportRun",
     "AgendaItem",
     "Meeting",
+    "ActionItem",
+    "Attendance",
+    "MeetingAttachment",
     "BudgetLine",
     "Measure",
     "Consultation",

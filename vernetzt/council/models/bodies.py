@@ -4,7 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from vernetzt.council.models.base import NAME_LENGTH, URL_LENGTH, OParlObject
+from vernetzt.council.models.base import LONG_TEXT_LENGTH, NAME_LENGTH, URL_LENGTH, OParlObject
+from vernetzt.directory.models import text_limit
 
 
 class Body(OParlObject):
@@ -35,6 +36,12 @@ class Body(OParlObject):
     start_date = models.DateField(_("founded"), null=True, blank=True)
     end_date = models.DateField(_("dissolved"), null=True, blank=True)
     website = models.URLField(_("web page"), max_length=URL_LENGTH, blank=True)
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_("What the body does and who may take part."),
+        **text_limit(LONG_TEXT_LENGTH),
+    )
 
     class Meta:
         verbose_name = _("body")
