@@ -159,3 +159,8 @@ def measures(*, user):
 def budget(measure):
     """The ``Budget`` of a measure read by ``measures()``."""
     return Budget(planned=measure.planned, committed=measure.committed, spent=measure.spent)
+
+
+# The body and meeting pages' reads live in ``meeting_pages`` (see there why not ``meetings``);
+# open action items are asked by other pages too (the office's overdue list).
+from vernetzt.council.selectors.meeting_pages import open_action_items as open_action_items  # noqa: E402
