@@ -8,7 +8,13 @@ duplicating. Objects staff create here have no ``oparl_id``; the import never to
 from vernetzt.council.models.base import LONG_TEXT_LENGTH, NAME_LENGTH, URL_LENGTH, OParlObject
 from vernetzt.council.models.bodies import Body, Membership, Person
 from vernetzt.council.models.imports import ImportRun
-from vernetzt.council.models.measures import BudgetLine, Measure
+from vernetzt.council.models.measures import (
+    BudgetLine,
+    Follow,
+    Measure,
+    Milestone,
+    ProgressUpdate,
+)
 from vernetzt.council.models.meetings import (
     ActionItem,
     AgendaItem,
@@ -16,7 +22,7 @@ from vernetzt.council.models.meetings import (
     Meeting,
     MeetingAttachment,
 )
-from vernetzt.council.models.papers import Consultation, File, Paper
+from vernetzt.council.models.papers import Consultation, File, Paper, PaperAttachment, Submitter
 
 __all__ = [
     "LONG_TEXT_LENGTH",
@@ -34,6 +40,11 @@ __all__ = [
     "MeetingAttachment",
     "BudgetLine",
     "Measure",
+    "Milestone",
+    "ProgressUpdate",
+    "Follow",
+    "PaperAttachment",
+    "Submitter",
     "Consultation",
     "File",
     "Paper",

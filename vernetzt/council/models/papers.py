@@ -1,6 +1,12 @@
 """Council papers (motions, resolutions, ...), their consultations and files."""
 
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -28,6 +34,13 @@ class Paper(OParlObject):
     )
     date = models.DateField(_("date"), null=True, blank=True, db_index=True)
     text = models.TextField(_("text"), blank=True, **text_limit(200_000))
+    is_public = models.BooleanField(
+        pgettext_lazy("council: open to the public", "public"),
+        default=True,
+        help_text=_(
+            "Public papers are shown to everyone unless they were consulted only in internal bodies."
+        ),
+    )
 
     class Meta:
         verbose_name = _("paper")
@@ -83,6 +96,15 @@ class Consultation(OParlObject):
     result = models.CharField(
         _("result"), max_length=16, choices=Result.choices, default=Result.NONE, blank=True
     )
+    decided_on = models.DateField(
+        _("decided on"), null=True, blank=True, help_text=_("When there is no meeting recorded.")
+    )
+    resolution_text = models.TextField(
+        _("resolution"),
+        blank=True,
+        help_text=_("What was decided, in the words of the minutes."),
+        **text_limit(LONG_TEXT_LENGTH),
+    )
 
     class Meta:
         verbose_name = _("consultation")
@@ -128,3 +150,122 @@ class File(OParlObject):
 
     def __str__(self):
         return self.name
+
+
+def _upload_name(folder, filename):
+    """A random stored name that keeps only a known extension: the uploader's file name is
+    kept in the row, never used as a path."""
+    suffix = Path(filename or "").suffix.lower()
+    suffix = suffix if suffix in {".pdf", ".jpg", ".jpeg", ".png", ".webp"} else ""
+    return f"council/{folder}/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{suffix}"
+
+
+def attachment_upload_to(instance, filename):
+    return _upload_name("papers", filename)
+
+
+class Submitter(models.Model):
+    """Who submitted a paper: a body (also a faction or working group), a council person, a
+    directory organisation, or a group named in free text; exactly one of them."""
+
+    paper = models.ForeignKey(
+        Paper, verbose_name=_("paper"), on_delete=models.CASCADE, related_name="submitters"
+    )
+    body = models.ForeignKey(
+        "council.Body",
+        verbose_name=_("body"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="submitted_papers",
+    )
+    person = models.ForeignKey(
+        "council.Person",
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="submitted_papers",
+    )
+    organisation = models.ForeignKey(
+        "directory.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="council_papers",
+    )
+    name = models.CharField(
+        _("group"), max_length=200, blank=True, help_text=_("e.g. “Fraktion Die Grünen”")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("submitter")
+        verbose_name_plural = _("submitters")
+        ordering = ["paper", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                name="council_submitter_exactly_one",
+                condition=(
+                    models.Q(
+                        body__isnull=False, person__isnull=True, organisation__isnull=True, name=""
+                    )
+                    | models.Q(
+                        body__isnull=True, person__isnull=False, organisation__isnull=True, name=""
+                    )
+                    | models.Q(
+                        body__isnull=True, person__isnull=True, organisation__isnull=False, name=""
+                    )
+                    | (
+                        models.Q(body__isnull=True, person__isnull=True, organisation__isnull=True)
+                        & ~models.Q(name="")
+                    )
+                ),
+            )
+        ]
+
+    def __str__(self):
+        return str(self.body or self.person or self.organisation or self.name)[:200]
+
+    def clean(self):
+        chosen = [self.body_id, self.person_id, self.organisation_id, self.name.strip() or None]
+        if sum(value is not None for value in chosen) != 1:
+            raise ValidationError(
+                _("Choose exactly one submitter: a body, a person, an organisation or a group.")
+            )
+
+
+class PaperAttachment(models.Model):
+    """A PDF uploaded here for a paper, kept through Django's storage API (File holds only the
+    metadata of documents in the town's council system)."""
+
+    MAX_BYTES = 20 * 1024 * 1024
+
+    paper = models.ForeignKey(
+        Paper, verbose_name=_("paper"), on_delete=models.CASCADE, related_name="attachments"
+    )
+    title = models.CharField(_("title"), max_length=300)
+    content = models.FileField(_("file"), upload_to=attachment_upload_to, max_length=200)
+    original_name = models.CharField(_("file name"), max_length=255, blank=True)
+    size = models.PositiveBigIntegerField(_("size in bytes"), default=0)
+    is_public = models.BooleanField(
+        pgettext_lazy("council: open to the public", "public"), default=True
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["paper", "created", "pk"]
+
+    def __str__(self):
+        return self.title
