@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "vernetzt.directory",
     "vernetzt.council",
     "vernetzt.network",
+    "vernetzt.events",
 ]
 
 MIDDLEWARE = [
@@ -163,6 +164,8 @@ THROTTLES = {
     "password_reset_address": (int(env("VERNETZT_PASSWORD_RESETS_PER_HOUR", "5")), 3600),
     "password_reset_email": (3, 3600),
     "privacy_request": (5, 3600),
+    "event_registration": (int(env("VERNETZT_EVENT_REGISTRATIONS_PER_HOUR", "20")), 3600),
+    "event_registration_email": (3, 3600),
 }
 
 SESSION_COOKIE_AGE = int(env("VERNETZT_SESSION_SECONDS", str(8 * 3600)))
