@@ -19,6 +19,10 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=1, help="Same seed, same town.")
         parser.add_argument("--organisations", type=int, default=250)
         parser.add_argument(
+            "--cooperations", type=int, default=None,
+            help="Cooperations among them (default: twice the organisations; 0 for none).",
+        )
+        parser.add_argument(
             "--if-empty", action="store_true",
             help="Do nothing (successfully) when the directory already has organisations.",
         )
@@ -28,7 +32,8 @@ class Command(BaseCommand):
             help="Run even with DEBUG off (creates accounts with known passwords).",
         )
 
-    def handle(self, *args, seed, organisations, if_empty, password, force, **options):
+    def handle(self, *args, seed, organisations, if_empty, password, force, cooperations=None,
+               **options):
         if not settings.DEBUG and not force:
             raise CommandError(_(
                 "DEBUG is off: the demo town creates accounts with known passwords. "
@@ -39,6 +44,7 @@ class Command(BaseCommand):
         if not services.directory_is_empty():
             if if_empty:
                 self.stdout.write(_("The directory already has organisations; nothing to do."))
+                self._seed_council()
                 self._print_existing_logins(password)
                 return
             raise CommandError(_(
@@ -47,6 +53,11 @@ class Command(BaseCommand):
             ))
         started = time.perf_counter()
         result = services.seed_town(seed=seed, organisations=organisations, password=password)
+        if cooperations != 0:
+            from vernetzt.network.demo import seed_cooperations
+
+            written = seed_cooperations(seed=seed, count=cooperations)
+            self.stdout.write(_("%(count)d cooperations among them.") % {"count": written})
         self.stdout.write(self.style.SUCCESS(_(
             "Musterstadt created in %(seconds).1f s: %(organisations)d organisations, "
             "%(needs)d needs, %(offers)d offers, %(contacts)d contact persons."
@@ -54,7 +65,20 @@ class Command(BaseCommand):
             "seconds": time.perf_counter() - started, "organisations": result.organisations,
             "needs": result.needs, "offers": result.offers, "contacts": result.contacts,
         }))
+        self._seed_council()
         self._print_logins(result, password)
+
+    def _seed_council(self):
+        """The council part (``council/demo.py``): bodies, meetings, papers, measures; once."""
+        from vernetzt.accounts.models import User
+        from vernetzt.council import demo as council_demo
+
+        result = council_demo.seed(actor=User.objects.filter(username="buero").first())
+        if result is not None:
+            self.stdout.write(_(
+                "Council work: %(bodies)d bodies, %(meetings)d meetings, %(papers)d papers, "
+                "%(measures)d measures."
+            ) % vars(result))
 
     def _print_logins(self, result, password):
         rows = [
