@@ -1,5 +1,6 @@
 """Bodies that steer integration work, the people in them and their memberships."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -50,6 +51,10 @@ class Body(OParlObject):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end lies before the beginning.")})
 
 
 class Person(OParlObject):
@@ -107,3 +112,7 @@ class Membership(OParlObject):
 
     def __str__(self):
         return f"{self.person} – {self.body} ({self.get_role_display()})"
+
+    def clean(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end lies before the beginning.")})

@@ -48,6 +48,10 @@ class Meeting(OParlObject):
     def __str__(self):
         return self.name
 
+    def clean(self):
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("The end lies before the beginning.")})
+
 
 class AgendaItem(OParlObject):
     meeting = models.ForeignKey(
@@ -98,10 +102,10 @@ def validate_pdf(upload):
     position = upload.tell() if hasattr(upload, "tell") else 0
     try:
         upload.seek(0)
-        head = upload.read(1024)
+        head = upload.read(16)
     finally:
         upload.seek(position)
-    if PDF_MAGIC not in head[:1024]:
+    if not head.lstrip(b"\x00\t\n\r ").startswith(PDF_MAGIC):
         raise ValidationError(_("Only PDF files can be attached."), code="not_pdf")
 
 
