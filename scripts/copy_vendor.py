@@ -15,6 +15,11 @@ FIRA_FACES = [
 FILES = {
     "htmx/htmx.min.js": "node_modules/htmx.org/dist/htmx.min.js",
     "htmx/LICENSE": "node_modules/htmx.org/LICENSE",
+    # The network map (docs/dependencies.md): UMD builds, used without a bundler.
+    "graphology/graphology.umd.min.js": "node_modules/graphology/dist/graphology.umd.min.js",
+    "graphology/LICENSE.txt": "node_modules/graphology/LICENSE.txt",
+    "sigma/sigma.min.js": "node_modules/sigma/dist/sigma.min.js",
+    "sigma/LICENSE.txt": "node_modules/sigma/LICENSE.txt",
     "kern/kern.min.css": f"{KERN}/dist/kern.min.css",
     "kern/fonts/fira-sans.css": f"{KERN}/dist/fonts/fira-sans.css",
     "kern/LICENSE.md": f"{KERN}/LICENSE.md",
