@@ -1,1 +1,57 @@
-EXPECTED = {}
+from tests.access import EDITORS_AND_STAFF, EVERYONE, LOGGED_IN, STAFF_ONLY, Expect
+from vernetzt.core.roles import Role
+
+
+def world_objects(world):
+    """The objects the network's URLs need (each helper adds its own, prefixed)."""
+    from tests.factories import OrganisationFactory
+    from tests.network.factories_cooperations import cooperation
+    from vernetzt.network.models import Cooperation
+
+    partner = OrganisationFactory(name="Freiwillige Feuerwehr Nordviertel", slug="feuerwehr-nord")
+    return {
+        # Proposed by another organisation; the editor's organisation has not decided yet.
+        "network_cooperation_proposed": cooperation(
+            [partner, world.organisation],
+            title="Erste-Hilfe-Kurs auf Arabisch",
+            status=Cooperation.Status.PROPOSED,
+            proposed_by=partner,
+        ),
+        # Public and agreed: anyone may read it, the partners' editors may change and end it.
+        "network_cooperation_agreed": cooperation(
+            [world.organisation, partner],
+            title="Jugendfeuerwehr trifft Kulturverein",
+            status=Cooperation.Status.AGREED,
+        ),
+    }
+
+
+def proposed(world):
+    return {"pk": world.network_cooperation_proposed.pk}
+
+
+def agreed(world):
+    return {"pk": world.network_cooperation_agreed.pk}
+
+
+PARTNERS_COUNCIL_STAFF = frozenset({Role.EDITOR, Role.COUNCIL, Role.STAFF})
+
+EXPECTED = {
+    # Cooperations
+    "network:cooperation_office": Expect(STAFF_ONLY),
+    "network:cooperation_decisions": Expect(LOGGED_IN),
+    "network:cooperation_record": Expect(STAFF_ONLY),
+    "network:cooperation_import": Expect(STAFF_ONLY),
+    "network:cooperation_propose": Expect(
+        EDITORS_AND_STAFF, lambda world: {"slug": world.organisation.slug}
+    ),
+    "network:cooperation_detail": Expect(EVERYONE, agreed),
+    "network:cooperation_decide": Expect(
+        EDITORS_AND_STAFF,
+        lambda world: {**proposed(world), "slug": world.organisation.slug},
+    ),
+    "network:cooperation_activate": Expect(EDITORS_AND_STAFF, agreed),
+    "network:cooperation_end": Expect(EDITORS_AND_STAFF, agreed),
+    "network:cooperation_edit": Expect(EDITORS_AND_STAFF, agreed),
+    "api:network_cooperations": Expect(EVERYONE),
+}

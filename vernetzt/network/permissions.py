@@ -1,4 +1,60 @@
 """Who may open which network URL; each URL needs its rule here and its row in
 tests/network/access_matrix.py."""
 
-RULES = {}
+from vernetzt.core.access import AUTHENTICATED, PUBLIC, STAFF, Rule
+from vernetzt.directory.permissions import ORGANISATION_EDITOR
+from vernetzt.network import rules as cooperation_rules
+
+
+def _cooperation(kwargs):
+    from vernetzt.network.models import Cooperation
+
+    return Cooperation.objects.filter(pk=kwargs.get("pk")).first()
+
+
+def _sees_cooperation(user, kwargs):
+    cooperation = _cooperation(kwargs)
+    return cooperation is not None and cooperation_rules.may_see(user, cooperation)
+
+
+def _edits_cooperation(user, kwargs):
+    cooperation = _cooperation(kwargs)
+    return cooperation is not None and cooperation_rules.may_edit(user, cooperation)
+
+
+def _decides_cooperation(user, kwargs):
+    from vernetzt.directory.models import Organisation
+
+    cooperation = _cooperation(kwargs)
+    organisation = Organisation.objects.filter(slug=kwargs.get("slug")).first()
+    return (
+        cooperation is not None
+        and organisation is not None
+        and cooperation_rules.may_decide(user, cooperation, organisation)
+    )
+
+
+COOPERATION_VIEWER = Rule(
+    "whoever may see the cooperation (the public: public ones; partners' editors, council, staff)",
+    _sees_cooperation,
+)
+COOPERATION_EDITOR = Rule("editors of a partner organisation and staff", _edits_cooperation)
+COOPERATION_DECIDER = Rule(
+    "editors of the partner organisation whose decision is pending (staff on its behalf)",
+    _decides_cooperation,
+)
+
+RULES = {
+    # Cooperations (network.rules decides; the views only parse and render).
+    "network:cooperation_propose": ORGANISATION_EDITOR,
+    "network:cooperation_detail": COOPERATION_VIEWER,
+    "network:cooperation_decide": COOPERATION_DECIDER,
+    "network:cooperation_activate": COOPERATION_EDITOR,
+    "network:cooperation_end": COOPERATION_EDITOR,
+    "network:cooperation_edit": COOPERATION_EDITOR,
+    "network:cooperation_record": STAFF,
+    "network:cooperation_import": STAFF,
+    "network:cooperation_office": STAFF,
+    "network:cooperation_decisions": AUTHENTICATED,
+    "api:network_cooperations": PUBLIC,
+}

@@ -1,5 +1,55 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from vernetzt.network.views import cooperations
 
 app_name = "network"
 
-urlpatterns = []
+urlpatterns = [
+    # Cooperations
+    path("kooperationen/", cooperations.cooperation_office, name="cooperation_office"),
+    path(
+        "kooperationen/entscheidungen/",
+        cooperations.cooperation_decisions,
+        name="cooperation_decisions",
+    ),
+    path(
+        "kooperationen/erfassen/",
+        cooperations.cooperation_record,
+        name="cooperation_record",
+    ),
+    path(
+        "kooperationen/import/",
+        cooperations.cooperation_import,
+        name="cooperation_import",
+    ),
+    path(
+        "kooperationen/vorschlagen/<slug:slug>/",
+        cooperations.cooperation_propose,
+        name="cooperation_propose",
+    ),
+    path(
+        "kooperationen/<int:pk>/",
+        cooperations.cooperation_detail,
+        name="cooperation_detail",
+    ),
+    path(
+        "kooperationen/<int:pk>/entscheiden/<slug:slug>/",
+        cooperations.cooperation_decide,
+        name="cooperation_decide",
+    ),
+    path(
+        "kooperationen/<int:pk>/aktivieren/",
+        cooperations.cooperation_activate,
+        name="cooperation_activate",
+    ),
+    path(
+        "kooperationen/<int:pk>/beenden/",
+        cooperations.cooperation_end,
+        name="cooperation_end",
+    ),
+    path(
+        "kooperationen/<int:pk>/bearbeiten/",
+        cooperations.cooperation_edit,
+        name="cooperation_edit",
+    ),
+]

@@ -20,6 +20,7 @@ from vernetzt.directory.models import Organisation, Visibility
 from vernetzt.directory.services import EditConflict, TransitionError, claim_version
 from vernetzt.network import notifications, rules
 from vernetzt.network.models import Cooperation, CooperationPartner
+from vernetzt.network.revision import network_changed
 
 __all__ = [
     "EditConflict",
@@ -55,7 +56,10 @@ def _partner_ids(cooperation):
 
 
 def _changed(cooperation):
+    """The partners' profiles (directory revision) and the network's derived data (network
+    revision) become stale once the transaction commits."""
     organisations_changed(organisation_ids=_partner_ids(cooperation))
+    network_changed()
 
 
 def _create(

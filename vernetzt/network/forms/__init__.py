@@ -1,0 +1,1 @@
+"""Forms of the network app, by concern (``cooperations``; others beside it)."""

@@ -1,0 +1,1 @@
+"""Imports of the network app (``cooperations``; others beside it)."""
