@@ -4,7 +4,7 @@ items are for council members and integration office staff only."""
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import DecimalField, Prefetch, Q, Sum, Value
+from django.db.models import DecimalField, Exists, OuterRef, Prefetch, Q, Sum, Value
 from django.db.models.functions import Coalesce
 
 from vernetzt.core.roles import is_council_or_staff
@@ -49,23 +49,39 @@ def agenda_items(*, user):
     return rows if sees_internal(user) else rows.exclude(_hidden_agenda_item())
 
 
+def public_paper(outer="pk", path=""):
+    """The one rule for papers the public sees: marked public, and not consulted only in
+    internal bodies (a paper without consultations, or with one in a public body, is public).
+    ``outer``/``path`` lead from another model to the paper (``"paper"``, ``"paper__"``)."""
+    consulted = Consultation.objects.filter(paper=OuterRef(outer))
+    return Q(**{f"{path}is_public": True}) & (
+        Exists(consulted.filter(body__is_public=True))
+        | ~Exists(consulted.filter(body__is_public=False))
+    )
+
+
 def consultations(*, user):
-    """Consultations in a visible body, at a visible meeting and agenda item (or none)."""
+    """Consultations of a visible paper in a visible body, at a visible meeting and agenda
+    item (or none)."""
     rows = Consultation.objects.all()
     if sees_internal(user):
         return rows
-    return _in_visible_body(_in_visible_body(rows, user), user, body="meeting__body").exclude(
-        _hidden_agenda_item("agenda_item__")
+    return (
+        _in_visible_body(_in_visible_body(rows, user), user, body="meeting__body")
+        .exclude(_hidden_agenda_item("agenda_item__"))
+        .filter(public_paper(outer="paper", path="paper__"))
     )
 
 
 def files(*, user):
-    """File metadata of papers, of visible meetings and of visible agenda items."""
+    """File metadata of visible papers, of visible meetings and of visible agenda items."""
     rows = File.objects.all()
     if sees_internal(user):
         return rows
-    return _in_visible_body(rows, user, body="meeting__body").exclude(
-        _hidden_agenda_item("agenda_item__")
+    return (
+        _in_visible_body(rows, user, body="meeting__body")
+        .exclude(_hidden_agenda_item("agenda_item__"))
+        .filter(Q(paper__isnull=True) | public_paper(outer="paper", path="paper__"))
     )
 
 
@@ -93,15 +109,17 @@ def meetings(*, user, body=None):
 
 
 def papers(*, user):
-    """Papers with their consultations in bodies ``user`` may see, in meeting order."""
+    """Papers ``user`` may see (``public_paper`` for the public) with their consultations in
+    bodies ``user`` may see, in meeting order."""
     consultations_ = (
         consultations(user=user)
         .select_related("meeting", "body", "agenda_item")
         .order_by("meeting__start")
     )
-    return Paper.objects.prefetch_related(
+    rows = Paper.objects.prefetch_related(
         Prefetch("consultations", queryset=consultations_), "files"
     )
+    return rows if sees_internal(user) else rows.filter(public_paper())
 
 
 def members(*, body, on):
@@ -152,8 +170,13 @@ def measures(*, user):
         spent=_total(BudgetLine.Kind.EXPENDITURE),
     )
     if not sees_internal(user):
-        rows = rows.filter(is_public=True)
+        rows = rows.filter(public_measure())
     return rows
+
+
+def public_measure():
+    """The one rule for measures the public sees: marked public, of a public paper or of none."""
+    return Q(is_public=True) & (Q(paper__isnull=True) | public_paper(outer="paper", path="paper__"))
 
 
 def budget(measure):

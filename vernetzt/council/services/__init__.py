@@ -29,11 +29,7 @@ NOT_AUDITED = {"id", "created", "updated"}
 
 
 def audited_fields(obj):
-    return [
-        field.name
-        for field in obj._meta.concrete_fields
-        if field.name not in NOT_AUDITED
-    ]
+    return [field.name for field in obj._meta.concrete_fields if field.name not in NOT_AUDITED]
 
 
 @transaction.atomic
@@ -98,7 +94,9 @@ def create_meeting(*, actor, body, name, start, **fields):
 def add_agenda_item(*, actor, meeting, name, is_public=True, number=""):
     """Appends the item to the meeting's agenda."""
     last = meeting.agenda_items.aggregate(last=Max("order"))["last"] or 0
-    item = AgendaItem(meeting=meeting, name=name, is_public=is_public, number=number, order=last + 1)
+    item = AgendaItem(
+        meeting=meeting, name=name, is_public=is_public, number=number, order=last + 1
+    )
     return save(actor=actor, obj=item)
 
 
@@ -112,8 +110,13 @@ def add_consultation(*, actor, paper, **fields):
 
 
 def record_result(*, actor, consultation, result):
-    consultation.result = result
-    return save(actor=actor, obj=consultation)
+    """The result alone; with the resolution's text and date:
+    ``council.services.papers.record_resolution``."""
+    from vernetzt.council.services.papers import record_resolution
+
+    return record_resolution(
+        actor=actor, paper=consultation.paper, consultation=consultation, result=result
+    )
 
 
 # --- measures and their budgets ------------------------------------------------------
@@ -121,8 +124,13 @@ def record_result(*, actor, consultation, result):
 
 def create_measure(*, actor, title, **fields):
     """``fields``: description, paper (the resolution), responsible_organisation,
-    responsible_person, start_date, end_date, is_public."""
-    return save(actor=actor, obj=Measure(title=title, **fields))
+    responsible_person, start_date, end_date, is_public. Lists and the automatic followers:
+    ``council.services.measures.save_measure``."""
+    from vernetzt.council.services.measures import follow_automatically
+
+    measure = save(actor=actor, obj=Measure(title=title, **fields))
+    follow_automatically(measure)
+    return measure
 
 
 @transaction.atomic
@@ -134,7 +142,12 @@ def change_measure_status(*, actor, measure, status, reason=""):
     measure.full_clean()
     measure.save(update_fields=["status", "status_reason", "updated"])
     after = {"status": measure.status, "status_reason": measure.status_reason}
-    record(actor=actor, action="status", obj=measure, changes=diff(before, after))
+    changes = diff(before, after)
+    record(actor=actor, action="status", obj=measure, changes=changes)
+    if changes:
+        from vernetzt.council import notifications  # tells the followers after the commit
+
+        notifications.measure_changed(measure, event="status")
     return measure
 
 
