@@ -15,6 +15,7 @@ urlpatterns = [
     path("konto/", include("vernetzt.accounts.urls")),
     path("netzwerk/", include("vernetzt.network.urls")),
     path("gremien/", include("vernetzt.council.urls")),
+    path("veranstaltungen/", include("vernetzt.events.urls")),
     path("api/v1/", platform_api().urls),
     path("oparl/v1/", include("vernetzt.council.oparl.export.urls")),
     path("i18n/setlang/", core_views.set_language, name="set_language"),

@@ -1,0 +1,1 @@
+"""Every write of the events app: ``events`` (events, rooms, slots) and ``registration``."""
