@@ -9,7 +9,7 @@ with the module.)
 
 from dataclasses import dataclass
 
-from django.db.models import Case, F, IntegerField, Prefetch, Q, Value, When
+from django.db.models import Case, F, IntegerField, Min, Prefetch, Q, Value, When
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -19,6 +19,7 @@ from vernetzt.council.models import (
     AgendaItem,
     Attendance,
     Body,
+    Meeting,
     MeetingAttachment,
     Membership,
 )
@@ -61,10 +62,15 @@ class BodyGroup:
 
 
 def body_list(*, user):
-    """Bodies ``user`` may see, grouped by kind in the order above, each group by name."""
+    """Bodies ``user`` may see, grouped by kind in the order above, each group by name, each
+    with ``next_meeting`` (the start of its next meeting that is not cancelled, or None)."""
+    upcoming = Q(meetings__start__gte=timezone.now(), meetings__cancelled=False)
     rows = list(
         bodies(user=user)
-        .annotate(kind_rank=_rank("kind", KIND_ORDER))
+        .annotate(
+            kind_rank=_rank("kind", KIND_ORDER),
+            next_meeting=Min("meetings__start", filter=upcoming),
+        )
         .order_by("kind_rank", "name")
     )
     labels = dict(Body.Kind.choices)
@@ -151,8 +157,6 @@ def may_see_meeting(user, pk):
 
 
 def _internal_meeting(pk):
-    from vernetzt.council.models import Meeting
-
     return Meeting.objects.filter(pk=pk, body__is_public=False).exists()
 
 
@@ -164,6 +168,17 @@ def attachments(*, user):
     return rows.filter(is_public=True).filter(
         Q(agenda_item__isnull=True) | Q(agenda_item__in=agenda_items(user=user))
     )
+
+
+def may_see_attachment(user, pk):
+    """For the access rule: a non-public attachment, one of an internal body's meeting or of a
+    non-public agenda item is for council and staff."""
+    if sees_internal(user):
+        return True
+    hidden = (
+        Q(is_public=False) | Q(meeting__body__is_public=False) | Q(agenda_item__is_public=False)
+    )
+    return not MeetingAttachment.objects.filter(hidden, pk=pk).exists()
 
 
 def attachment_for(*, user, pk):
@@ -217,10 +232,9 @@ class MeetingPage:
     public_items: list
     non_public_items: list
     attachments: list  # of the meeting itself, not of an agenda item
-    attendance: list
+    attendance: list  # (status label, attendances) present, excused, absent
     action_items: list  # agreed at this meeting
     carried_over: list  # open from earlier meetings
-    members: list  # current members without an attendance entry yet (for staff)
 
 
 def meeting_page(*, user, meeting):
@@ -242,11 +256,17 @@ def meeting_page(*, user, meeting):
             Prefetch("action_items", queryset=visible_actions, to_attr="visible_action_items"),
         )
     )
-    attendance = list(
-        Attendance.objects.filter(meeting=meeting)
-        .select_related("person")
-        .order_by("person__family_name", "person__name", "pk")
-    )
+    rows = Attendance.objects.filter(meeting=meeting).select_related("person")
+    by_status = {}
+    for row in sorted(
+        rows, key=lambda row: sort_key(f"{row.person.family_name} {row.person.name}")
+    ):
+        by_status.setdefault(row.status, []).append(row)
+    attendance = [
+        (label, by_status[status])
+        for status, label in Attendance.Status.choices
+        if status in by_status
+    ]
     return MeetingPage(
         meeting=meeting,
         public_items=[item for item in items if item.is_public],
@@ -255,7 +275,6 @@ def meeting_page(*, user, meeting):
         attendance=attendance,
         action_items=list(visible_actions),
         carried_over=list(carried_over(user=user, meeting=meeting)),
-        members=[],
     )
 
 
