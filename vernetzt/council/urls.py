@@ -9,9 +9,3 @@ from vernetzt.council.views import bodies as _bodies  # noqa: E402
 from vernetzt.council.views import meetings as _meetings  # noqa: E402
 
 urlpatterns += _bodies.urlpatterns + _meetings.urlpatterns
-
-# Staff tools and the council report (``council/views/staff.py``, ``council/views/reports.py``).
-from vernetzt.council.views import reports as _reports  # noqa: E402
-from vernetzt.council.views import staff as _staff  # noqa: E402
-
-urlpatterns += _staff.urlpatterns + _reports.urlpatterns
