@@ -116,8 +116,9 @@ def test_council_gets_no_management_links(client_as, council_user, world):
 
 def test_profile_queries_are_bounded(client, world, django_assert_max_num_queries):
     # The organisation with its type, its four lists, the needs and the offers with their
-    # categories (each with languages and districts), the contacts with their languages.
-    with django_assert_max_num_queries(13):
+    # categories (each with languages and districts), the contacts with their languages;
+    # its cooperations (network.selectors.cooperations_of: one query, one more with any).
+    with django_assert_max_num_queries(14):
         response = client.get(profile_url("frauentreff-nord"))
     assert response.status_code == 200
 
@@ -135,7 +136,7 @@ def test_profile_queries_for_staff_are_bounded(
     client_as, staff_user, world, django_assert_max_num_queries
 ):
     client = client_as(staff_user)
-    # The profile's 13, the session and user, whether staff may edit it, the session's save.
-    with django_assert_max_num_queries(20):
+    # The profile's 14, the session and user, whether staff may edit it, the session's save.
+    with django_assert_max_num_queries(21):
         response = client.get(profile_url("frauentreff-nord"))
     assert "Interne Person" in response.content.decode()

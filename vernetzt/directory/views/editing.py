@@ -25,6 +25,7 @@ from vernetzt.directory.forms import (
     service_data,
 )
 from vernetzt.directory.models import Organisation, may_edit_contact
+from vernetzt.network.selectors.cooperations import with_cooperations
 
 
 def _organisation(slug):
@@ -41,7 +42,9 @@ def my_organisations(request):
         request,
         "directory/editing/my_organisations.html",
         {
-            "organisations": selectors.organisations_edited_by(user=request.user),
+            "organisations": with_cooperations(
+                selectors.organisations_edited_by(user=request.user), user=request.user
+            ),
             "show_review_hint": is_staff(request.user),
         },
     )

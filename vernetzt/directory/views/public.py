@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET
 
 from vernetzt.core.roles import is_council_or_staff, is_staff
 from vernetzt.directory import cache, export, selectors
+from vernetzt.network.selectors.cooperations import cooperations_of
 
 MAX_PAGE_DIGITS = 9
 
@@ -112,6 +113,8 @@ def _organisation_detail_page(request, slug):
         "organisation": organisation,
         "can_edit": selectors.may_edit(user, slug=slug),
         "can_manage": user is not None and is_staff(user),
+        # The network app's section (its include in _profile.html); writes bump the revision.
+        "cooperations": cooperations_of(organisation=organisation, user=user),
     }
     article = render_to_string("directory/public/_profile.html", context)
     return render(request, "directory/public/detail.html", {

@@ -1,5 +1,6 @@
 """Reads of cooperations, within what the reader may see (``network.rules``)."""
 
+from copy import copy
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q
@@ -40,33 +41,64 @@ class OrganisationCooperations:
         return bool(self.current or self.proposed or self.past or self.declined)
 
 
+def _partners_only(queryset):
+    return queryset.prefetch_related(
+        Prefetch(
+            "partners",
+            queryset=CooperationPartner.objects.select_related("organisation").order_by(
+                "organisation__name"
+            ),
+        )
+    )
+
+
+def cooperations_of_many(*, organisations, user, day=None):
+    """``cooperations_of`` for several organisations at once (the editor's "my
+    organisations"): a dict organisation id → ``OrganisationCooperations``, in two queries
+    (one when none has a cooperation) whatever their number."""
+    day = day or timezone.localdate()
+    ids = [organisation.pk for organisation in organisations]
+    groups = {pk: OrganisationCooperations() for pk in ids}
+    if not ids:
+        return groups
+    queryset = rules.visible_cooperations(
+        user,
+        Cooperation.objects.filter(
+            pk__in=CooperationPartner.objects.filter(organisation__in=ids).values("cooperation")
+        ),
+    )
+    for cooperation in _partners_only(queryset).order_by("-start_date", "-pk"):
+        partners = list(cooperation.partners.all())
+        for partner in partners:
+            if partner.organisation_id not in groups:
+                continue
+            # A copy per organisation: each sees the others as its partners.
+            seen = copy(cooperation)
+            seen.own = partner
+            seen.others = [p for p in partners if p.organisation_id != partner.organisation_id]
+            _group(groups[partner.organisation_id], seen, day)
+    return groups
+
+
+def _group(groups, cooperation, day):
+    status = cooperation.status
+    if status == Cooperation.Status.PROPOSED:
+        groups.proposed.append(cooperation)
+    elif status == Cooperation.Status.DECLINED:
+        groups.declined.append(cooperation)
+    elif status == Cooperation.Status.ENDED or (
+        cooperation.end_date is not None and cooperation.end_date < day
+    ):
+        groups.past.append(cooperation)
+    else:
+        groups.current.append(cooperation)
+
+
 def cooperations_of(*, organisation, user, day=None):
     """The cooperations of ``organisation`` ``user`` may see (``None``: the public), grouped
-    into current, proposed, past and declined; each carries ``others`` (the other partners,
-    with the organisation's own part as ``own``)."""
-    day = day or timezone.localdate()
-    queryset = rules.visible_cooperations(
-        user, Cooperation.objects.filter(partners__organisation=organisation)
-    )
-    groups = OrganisationCooperations()
-    for cooperation in with_partners(queryset.distinct()).order_by("-start_date", "-pk"):
-        partners = list(cooperation.partners.all())
-        cooperation.own = next(
-            (partner for partner in partners if partner.organisation_id == organisation.pk), None
-        )
-        cooperation.others = [p for p in partners if p.organisation_id != organisation.pk]
-        status = cooperation.status
-        if status == Cooperation.Status.PROPOSED:
-            groups.proposed.append(cooperation)
-        elif status == Cooperation.Status.DECLINED:
-            groups.declined.append(cooperation)
-        elif status == Cooperation.Status.ENDED or (
-            cooperation.end_date is not None and cooperation.end_date < day
-        ):
-            groups.past.append(cooperation)
-        else:
-            groups.current.append(cooperation)
-    return groups
+    into current, proposed, past and declined; each carries ``others`` (the other partners)
+    and ``own`` (the organisation's own part, with its decision)."""
+    return cooperations_of_many(organisations=[organisation], user=user, day=day)[organisation.pk]
 
 
 def detail_of(*, pk, user):
@@ -131,3 +163,13 @@ def office_list(*, status=None, query=""):
             Q(title__icontains=query) | Q(partners__organisation__name__icontains=query)
         ).distinct()
     return with_partners(queryset).order_by("-created_at")
+
+
+def with_cooperations(organisations, *, user):
+    """``organisations`` as a list, each with ``cooperations`` (``cooperations_of``) for the
+    editor's "my organisations" page."""
+    organisations = list(organisations)
+    groups = cooperations_of_many(organisations=organisations, user=user)
+    for organisation in organisations:
+        organisation.cooperations = groups[organisation.pk]
+    return organisations
