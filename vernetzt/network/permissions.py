@@ -57,4 +57,8 @@ RULES = {
     "network:cooperation_office": STAFF,
     "network:cooperation_decisions": AUTHENTICATED,
     "api:network_cooperations": PUBLIC,
+    # The network map (what each visitor sees is decided by network.selectors.map).
+    "network:map": PUBLIC,
+    "network:map_data": PUBLIC,
+    "network:map_table": PUBLIC,
 }

@@ -53,3 +53,12 @@ urlpatterns = [
         name="cooperation_edit",
     ),
 ]
+
+# The network map (network/views/map.py)
+from vernetzt.network.views import map as network_map  # noqa: E402
+
+urlpatterns += [
+    path("karte/", network_map.network_map, name="map"),
+    path("karte/daten.json", network_map.network_map_data, name="map_data"),
+    path("karte/tabelle/", network_map.network_map_table, name="map_table"),
+]

@@ -400,3 +400,50 @@ def update(*, actor, cooperation, data, version):
         record(actor=actor, action="update", obj=cooperation, changes=changes)
         _changed(cooperation)
     return cooperation
+
+
+# --- The admin's writes (audited like every other write; partners' pages become stale) ------
+
+
+@directory_write
+def save_in_admin(*, actor, obj, change, save):
+    """``save()`` (the admin's own saving of a cooperation), audited field by field."""
+    fields = [name for name in AUDITED_FIELDS if not obj._meta.get_field(name).many_to_many]
+    before = snapshot(Cooperation.objects.get(pk=obj.pk), fields) if change else {}
+    if change:
+        claim_version(obj, None)  # a form loaded before this save must not overwrite it
+    save()
+    changes = diff(before, snapshot(obj, fields))
+    if changes or not change:
+        record(actor=actor, action="update" if change else "create", obj=obj, changes=changes)
+    _changed(obj)
+
+
+@directory_write
+def save_relations_in_admin(*, actor, obj, change, save):
+    """``save()`` (the admin's saving of the many-to-many links), audited."""
+    names = ["fields", "districts", "communities"]
+    before = snapshot(obj, names) if change else dict.fromkeys(names, [])
+    save()
+    changes = diff(before, snapshot(obj, names))
+    if changes:
+        record(actor=actor, action="update", obj=obj, changes=changes)
+    _changed(obj)
+
+
+@directory_write
+def delete(*, actor, cooperation, note=""):
+    """Delete a cooperation (staff: e.g. entered twice); the audit trail keeps it."""
+    if not rules.may_record_on_behalf(actor):
+        raise PermissionDenied("only staff delete cooperations")
+    partner_ids = _partner_ids(cooperation)
+    record(
+        actor=actor,
+        action="delete",
+        obj=cooperation,
+        changes=diff(snapshot(cooperation, AUDITED_FIELDS), {}),
+        note=note,
+    )
+    cooperation.delete()
+    organisations_changed(organisation_ids=partner_ids)
+    network_changed()
