@@ -127,9 +127,12 @@ WORLD_BUILDERS = [_bodies_and_meetings]
 
 
 def world_objects(world):
+    """Each builder sees the world with what the builders before it made (``world.council_body``)."""
+    from types import SimpleNamespace
+
     objects = {}
     for build in WORLD_BUILDERS:
-        objects |= build(world)
+        objects |= build(SimpleNamespace(**vars(world), **objects))
     return objects
 
 
@@ -177,4 +180,118 @@ EXPECTED |= {
     "council:report": Expect(COUNCIL_AND_STAFF),
     "council:report_status": Expect(COUNCIL_AND_STAFF, _report_token),
     "council:report_download": Expect(COUNCIL_AND_STAFF, _report_token),
+}
+
+
+# --- papers, measures and the implementation status (council/views/papers.py, measures.py,
+# accountability.py) ----------------------------------------------------------------------------
+from tests.access import LOGGED_IN  # noqa: E402
+
+
+def _accountability_world(world):
+    """A public motion accepted by the world's working group, with a submitter, an attachment,
+    and a running measure of the world's organisation over its plan (5,000 planned, 3,500
+    committed, 2,000 spent), with a milestone, a progress update with evidence, a scanned
+    receipt and a follower. Files are not stored: downloads answer 404, which is no denial."""
+    import datetime
+    from decimal import Decimal
+
+    from tests.council.factories_accountability import (
+        BudgetLineFactory,
+        ConsultationFactory,
+        MeasureFactory,
+        MilestoneFactory,
+        PaperFactory,
+        ProgressUpdateFactory,
+    )
+    from tests.factories import UserFactory
+    from vernetzt.council.models import BudgetLine, Follow, PaperAttachment, Submitter
+    from vernetzt.council.notifications import unfollow_token
+
+    paper = PaperFactory(reference="26-0815", name="Antrag: Aufsuchende Arbeit in den Gemeinden")
+    ConsultationFactory(paper=paper, body=world.council_body, meeting=world.council_meeting)
+    Submitter.objects.create(paper=paper, body=world.council_body)
+    attachment = PaperAttachment.objects.create(
+        paper=paper, title="Antragstext", content="council/papers/missing-world-file.pdf", size=99
+    )
+    measure = MeasureFactory(
+        paper=paper, title="Brücken bauen: Infoabende", responsible_organisation=world.organisation
+    )
+    milestone = MilestoneFactory(measure=measure, due_date=datetime.date(2026, 1, 31))
+    progress = ProgressUpdateFactory(
+        measure=measure, evidence="council/evidence/missing-world-file.jpg", evidence_type="image/jpeg"
+    )
+    BudgetLineFactory(measure=measure)
+    BudgetLineFactory(measure=measure, kind=BudgetLine.Kind.COMMITMENT, amount=Decimal("3500.00"))
+    line = BudgetLineFactory(
+        measure=measure,
+        kind=BudgetLine.Kind.EXPENDITURE,
+        amount=Decimal("2000.00"),
+        receipt="R-2026-17",
+        receipt_file="council/receipts/missing-world-file.pdf",
+    )
+    follower = Follow.objects.create(
+        user=UserFactory(username="council_follower"), measure=measure
+    )
+    return {
+        "council_paper": paper,
+        "council_paper_attachment": attachment,
+        "council_measure": measure,
+        "council_milestone": milestone,
+        "council_progress": progress,
+        "council_budget_line": line,
+        "council_unfollow_token": unfollow_token(follower),
+    }
+
+
+WORLD_BUILDERS.append(_accountability_world)
+
+
+def _paper(world):
+    return {"pk": world.council_paper.pk}
+
+
+def _measure(world):
+    return {"pk": world.council_measure.pk}
+
+
+EXPECTED |= {
+    "council:accountability": Expect(EVERYONE),
+    "council:unfollow": Expect(EVERYONE, lambda world: {"token": world.council_unfollow_token}),
+    "council:paper_list": Expect(EVERYONE),
+    "council:paper_detail": Expect(EVERYONE, _paper),
+    "council:paper_attachment": Expect(
+        EVERYONE,
+        lambda world: {
+            "pk": world.council_paper.pk,
+            "attachment_pk": world.council_paper_attachment.pk,
+        },
+    ),
+    # POST only (GET answers 405, which is no denial).
+    "council:paper_follow": Expect(LOGGED_IN, _paper),
+    "council:paper_create": Expect(STAFF_ONLY),
+    "council:paper_edit": Expect(STAFF_ONLY, _paper),
+    "council:paper_submitters": Expect(STAFF_ONLY, _paper),
+    "council:paper_attachment_add": Expect(STAFF_ONLY, _paper),
+    "council:paper_resolution": Expect(STAFF_ONLY, _paper),
+    "council:measure_detail": Expect(EVERYONE, _measure),
+    "council:progress_evidence": Expect(
+        EVERYONE,
+        lambda world: {"pk": world.council_measure.pk, "update_pk": world.council_progress.pk},
+    ),
+    "council:measure_follow": Expect(LOGGED_IN, _measure),
+    "council:measure_create": Expect(STAFF_ONLY),
+    "council:measure_edit": Expect(STAFF_ONLY, _measure),
+    "council:measure_status": Expect(STAFF_ONLY, _measure),
+    "council:milestone_add": Expect(STAFF_ONLY, _measure),
+    "council:milestone_edit": Expect(
+        STAFF_ONLY,
+        lambda world: {"pk": world.council_measure.pk, "milestone_pk": world.council_milestone.pk},
+    ),
+    "council:progress_add": Expect(STAFF_ONLY, _measure),
+    "council:budget_line_add": Expect(STAFF_ONLY, _measure),
+    "council:budget_receipt": Expect(
+        STAFF_ONLY,
+        lambda world: {"pk": world.council_measure.pk, "line_pk": world.council_budget_line.pk},
+    ),
 }

@@ -89,3 +89,61 @@ RULES |= {
     "council:report_status": COUNCIL_OR_STAFF,
     "council:report_download": COUNCIL_OR_STAFF,
 }
+
+# --- papers, measures and the accountability pages: public papers and measures (the one rule
+# in council.selectors: public_paper, public_measure) for everyone, the rest for council and
+# staff; following for anyone logged in who may see the object; every write for staff.
+
+
+def _sees_paper(user, kwargs):
+    from vernetzt.council.selectors import papers
+
+    return papers(user=user).filter(pk=kwargs.get("pk")).exists()
+
+
+def _sees_measure(user, kwargs):
+    from vernetzt.council.selectors.accountability import visible_measure_rows
+
+    return visible_measure_rows(user).filter(pk=kwargs.get("pk")).exists()
+
+
+PAPER_VISIBLE = Rule(
+    "everyone for public papers, council members and staff for the rest", _sees_paper
+)
+MEASURE_VISIBLE = Rule(
+    "everyone for public measures of public papers, council members and staff for the rest",
+    _sees_measure,
+)
+FOLLOW_PAPER = Rule(
+    "anyone logged in who may see the paper",
+    lambda user, kwargs: user.is_authenticated and _sees_paper(user, kwargs),
+)
+FOLLOW_MEASURE = Rule(
+    "anyone logged in who may see the measure",
+    lambda user, kwargs: user.is_authenticated and _sees_measure(user, kwargs),
+)
+
+RULES |= {
+    "council:accountability": PUBLIC,
+    "council:unfollow": PUBLIC,  # the signed token in the e-mail is the permission
+    "council:paper_list": PUBLIC,
+    "council:paper_detail": PAPER_VISIBLE,
+    "council:paper_attachment": PAPER_VISIBLE,  # and the attachment public (selector, else 404)
+    "council:paper_follow": FOLLOW_PAPER,
+    "council:paper_create": STAFF,
+    "council:paper_edit": STAFF,
+    "council:paper_submitters": STAFF,
+    "council:paper_attachment_add": STAFF,
+    "council:paper_resolution": STAFF,
+    "council:measure_detail": MEASURE_VISIBLE,
+    "council:progress_evidence": MEASURE_VISIBLE,
+    "council:measure_follow": FOLLOW_MEASURE,
+    "council:measure_create": STAFF,
+    "council:measure_edit": STAFF,
+    "council:measure_status": STAFF,
+    "council:milestone_add": STAFF,
+    "council:milestone_edit": STAFF,
+    "council:progress_add": STAFF,
+    "council:budget_line_add": STAFF,
+    "council:budget_receipt": STAFF,
+}

@@ -154,6 +154,11 @@ class Budget:
     spent: Decimal
 
     @property
+    def used(self):
+        """Committed and spent together: what the plan must cover."""
+        return self.committed + self.spent
+
+    @property
     def remaining(self):
         return self.planned - self.committed - self.spent
 
