@@ -54,4 +54,8 @@ EXPECTED = {
     "network:cooperation_end": Expect(EDITORS_AND_STAFF, agreed),
     "network:cooperation_edit": Expect(EDITORS_AND_STAFF, agreed),
     "api:network_cooperations": Expect(EVERYONE),
+    # The network map: everyone; what each sees is narrowed by network.selectors.map.
+    "network:map": Expect(EVERYONE),
+    "network:map_data": Expect(EVERYONE),
+    "network:map_table": Expect(EVERYONE),
 }
