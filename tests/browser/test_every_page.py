@@ -57,6 +57,7 @@ NOT_PAGES = {
     "council:measure_follow": "POST only: follow or unfollow a measure (tests/council/test_followers.py)",
     "core:health": "the JSON health check for monitoring",
     "network:map_data": "the network map's JSON data (tests/network/test_map_data.py; drawn in tests/browser/test_network_map.py)",
+    "network:cooperation_activate": "POST only: marks an agreed cooperation active (tests/network/test_cooperation_services.py)",
     "javascript-catalog": "the JavaScript translation catalogue",
     "set_language": "POST only: sets the language cookie and redirects back",
     "accounts:logout": "POST only: ends the session and redirects home",
