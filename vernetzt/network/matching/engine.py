@@ -19,7 +19,7 @@ The score of a need and an offer adds up (weights below, ``WEIGHTS``):
 - districts: the offer names a district the need names (bonus), names only other districts
   (penalty), names none but its organisation is active there (smaller bonus), names none at
   all (valid everywhere: small bonus);
-- languages: the same, with the offer's languages, else its organisation's; counted twice for
+- languages: the same, with the offer's languages, else its organisation's; counted three times for
   categories whose subject is language (interpreting: ``language_categories``);
 - the two organisations' shared fields of action and communities served (small bonuses);
 - validity: an offer ending before the need ends loses a little.
@@ -37,27 +37,27 @@ from vernetzt.network.matching.text import Analyser, stem, words
 
 WEIGHTS = {
     "category": 4.0,
-    "text": 3.0,
-    "district": 1.5,
-    "district_other": -1.5,
-    "district_organisation": 0.75,
-    "district_everywhere": 0.5,
-    "language": 1.5,
-    "language_other": -1.5,
-    "language_organisation": 0.75,
-    "language_unknown": 0.0,
-    "field": 0.3,
-    "community": 0.4,
+    "text": 6.0,
+    "district": 1.0,
+    "district_other": -2.0,
+    "district_organisation": 0.9,
+    "district_everywhere": 0.8,
+    "language": 1.0,
+    "language_other": -2.0,
+    "language_organisation": 0.8,
+    "field": 0.15,
+    "community": 0.2,
     "ends_early": -0.25,
 }
-LANGUAGE_FACTOR = 2.0  # in ``language_categories``
+LANGUAGE_FACTOR = 3.0  # in ``language_categories``
 LANGUAGE_UNKNOWN_STRICT = -1.0  # interpreting without any language named
 MAX_SHARED = 2  # fields / communities counted at most
-GOOD_MATCH = 5.0
+GOOD_MATCH = 6.0
 DEFAULT_LIMIT = 10
 # An offer of another category is a candidate when it shares a term this rare with the need.
 CROSS_CATEGORY_MAX_SHARE = 0.02
 CROSS_CATEGORY_MIN_TEXT = 0.5
+CROSS_CATEGORY_TEXT = 0.5  # share of the text weight an offer of another category gets
 BM25_K1 = 1.2
 BM25_B = 0.75
 TITLE_REPEAT = 2  # the title counts twice: it says what the offer is
@@ -109,10 +109,13 @@ class Match:
     offer: Entry
     score: float
     reasons: list = field(default_factory=list)
+    # The offer names only other districts, or only other languages, than the need.
+    mismatch: bool = False
 
     @property
     def is_good(self):
-        return self.score >= GOOD_MATCH
+        """Good enough to leave the need off the office's gap list."""
+        return self.score >= GOOD_MATCH and not self.mismatch
 
 
 def eligible(need, offer, day):
@@ -121,6 +124,13 @@ def eligible(need, offer, day):
         offer.organisation_id != need.organisation_id
         and offer.is_valid_on(day)
         and need.is_valid_on(day)
+    )
+
+
+def _mismatch(need_f, offer_f):
+    return bool(
+        (need_f.districts and offer_f.districts and not need_f.districts & offer_f.districts)
+        or (need_f.languages and offer_f.languages and not need_f.languages & offer_f.languages)
     )
 
 
@@ -144,6 +154,7 @@ class _Features:
 
     entry: Entry
     terms: dict  # term → count (title counted ``TITLE_REPEAT`` times)
+    title_terms: frozenset
     surface: dict  # term → the word of the text it came from
     length: int
     districts: int
@@ -200,6 +211,7 @@ class Market:
         return _Features(
             entry=entry,
             terms=terms,
+            title_terms=frozenset(self.analyser.terms(entry.title)),
             surface=surface,
             length=sum(terms.values()),
             districts=self._district_bits.mask(entry.districts),
@@ -272,9 +284,10 @@ class Market:
         """The score of a pair, ``text`` its normalised text similarity (0…1)."""
         weights = WEIGHTS
         need, offer = need_f.entry, offer_f.entry
-        score = weights["text"] * min(text, 1.0)
         if offer.category_id == need.category_id:
-            score += weights["category"]
+            score = weights["category"] + weights["text"] * min(text, 1.0)
+        else:  # the same words under another category: about something else, as a rule
+            score = CROSS_CATEGORY_TEXT * weights["text"] * min(text, 1.0)
         if need_f.districts:
             if offer_f.districts & need_f.districts:
                 score += weights["district"]
@@ -366,6 +379,7 @@ class Market:
                 offer=offer_f.entry,
                 score=round(score, 2),
                 reasons=self.reasons(need_f, offer_f, weighted) if with_reasons else [],
+                mismatch=_mismatch(need_f, offer_f),
             )
             for score, offer_f in scored[:limit]
         ]

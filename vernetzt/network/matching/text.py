@@ -36,7 +36,17 @@ MAX_TOKENS = 400  # a text's words considered (descriptions are at most 3,000 ch
 CONCEPTS = [
     ["raum", "räume", "räumlichkeit", "saal", "halle", "room", "rooms", "treffpunkt"],
     ["computer", "laptop", "laptops", "notebook", "rechner", "pc", "tablet", "tablets"],
-    ["nachhilfe", "hausaufgabenhilfe", "lernhilfe", "lernförderung", "tutoring", "homework"],
+    [
+        "nachhilfe",
+        "hausaufgabenhilfe",
+        "hausaufgaben",
+        "lernhilfe",
+        "lernförderung",
+        "lernpate",
+        "lernpaten",
+        "tutoring",
+        "homework",
+    ],
     [
         "dolmetschen",
         "dolmetscher",
@@ -110,10 +120,52 @@ def _stemmer():
     return snowballstemmer.stemmer("german")
 
 
+# Words every need or offer uses and that say nothing about what it is about.
+DOMAIN_STOP_WORDS = {
+    "suchen",
+    "suche",
+    "sucht",
+    "gesucht",
+    "brauchen",
+    "braucht",
+    "benötigen",
+    "benötigt",
+    "bieten",
+    "biete",
+    "bietet",
+    "angeboten",
+    "angebot",
+    "bedarf",
+    "gern",
+    "gerne",
+    "bitte",
+    "melden",
+    "möchten",
+    "unser",
+    "unsere",
+    "unseren",
+    "unserem",
+    "unserer",
+    "etwa",
+    "ca",
+    "jemand",
+    "jemanden",
+    "wer",
+    "hilft",
+    "pro",
+    "mal",
+    "sowie",
+    "neu",
+    "neue",
+    "kostenlos",
+}
+
+
 @lru_cache(maxsize=1)
 def stop_words():
     lines = _STOP_WORDS_FILE.read_text(encoding="utf-8").splitlines()
     listed = {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+    listed |= DOMAIN_STOP_WORDS
     return frozenset(listed | {normalise(word) for word in listed})  # "fuer" as "für"
 
 
