@@ -62,14 +62,22 @@ def parse_amount(text):
 class AmountField(forms.CharField):
     """An amount in euros typed the German way; cleaned to ``Decimal``, never a float."""
 
+    MAX_CHARACTERS = 30
+
     def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 20)
         kwargs.setdefault("help_text", _("In euros, e.g. 1.234,56"))
         super().__init__(**kwargs)
 
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)
-        attrs.update({"inputmode": "decimal", "autocomplete": "off", "dir": "ltr"})
+        attrs.update(
+            {
+                "inputmode": "decimal",
+                "autocomplete": "off",
+                "dir": "ltr",
+                "maxlength": str(self.MAX_CHARACTERS),
+            }
+        )
         return attrs
 
     def prepare_value(self, value):
@@ -82,7 +90,7 @@ class AmountField(forms.CharField):
         value = super().to_python(value)
         if value in self.empty_values:
             return None
-        amount = parse_amount(value)
+        amount = parse_amount(value) if len(value) <= self.MAX_CHARACTERS else None
         if amount is None:
             raise ValidationError(_("Enter an amount in euros, e.g. 1.234,56."), code="invalid")
         if amount < Decimal("0.01"):
