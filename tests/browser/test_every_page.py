@@ -59,6 +59,7 @@ NOT_PAGES = {
     "council:meeting_minutes_pdf": "the minutes as a PDF (tests/council/test_meetings_pages.py)",
     "council:attachment_download": "a meeting's PDF attachment (tests/council/test_meetings_pages.py)",
     "council:agenda_item_move": "POST only: moves an agenda item up or down",
+    "network:recommendation_dismiss": "POST only: dismisses a partner recommendation (tests/network/test_recommendations.py)",
     "council:action_item_done": "POST only: marks an action item done or open again",
     "core:health": "the JSON health check for monitoring",
     "network:map_data": "the network map's JSON data (tests/network/test_map_data.py; drawn in tests/browser/test_network_map.py)",
