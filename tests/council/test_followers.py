@@ -7,6 +7,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 
@@ -100,7 +101,7 @@ def test_no_mail_about_an_internal_measure_to_someone_who_may_not_see_it(
 def test_a_rolled_back_status_change_sends_nothing(django_capture_on_commit_callbacks):
     measure = MeasureFactory()
     services.follow(user=UserFactory(email="f@example.org"), measure=measure)
-    with django_capture_on_commit_callbacks(execute=True), pytest.raises(Exception):
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(ValidationError):
         change_measure_status(actor=StaffFactory(), measure=measure, status=Measure.Status.STOPPED)
     assert mail.outbox == []
 
