@@ -87,7 +87,7 @@ def test_xlsx_has_numeric_euro_cells_and_totals(money):
         "Date",
         "Amount (EUR)",
     ]
-    rows = [[cell for cell in row] for row in sheet.iter_rows(min_row=4, max_row=8)]
+    rows = [list(row) for row in sheet.iter_rows(min_row=4, max_row=8)]
     amounts = [row[7].value for row in rows]
     assert amounts == [20000, 3150.75, 1, 5000, 5795.5]
     assert all(row[7].number_format == '#,##0.00 "€"' for row in rows)
