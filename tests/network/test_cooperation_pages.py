@@ -176,6 +176,11 @@ def test_my_organisations_lists_the_cooperations(
     content = content.content.decode()
     assert "Laufende Partnerschaft" in content and "Wartet auf uns" in content
     assert "Proposed, waiting for decisions" in content
+    waiting = Cooperation.objects.get(title="Wartet auf uns")
+    decide = reverse(
+        "network:cooperation_decide", kwargs={"pk": waiting.pk, "slug": edited_organisation.slug}
+    )
+    assert decide in content and "not yet decided" in content
 
 
 def test_staff_record_on_behalf(client_as, staff_user, edited_organisation, partner):

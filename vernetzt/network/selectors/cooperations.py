@@ -67,7 +67,18 @@ def cooperations_of_many(*, organisations, user, day=None):
             pk__in=CooperationPartner.objects.filter(organisation__in=ids).values("cooperation")
         ),
     )
-    for cooperation in _partners_only(queryset).order_by("-start_date", "-pk"):
+    cooperations = list(_partners_only(queryset).order_by("-start_date", "-pk"))
+    proposed = [c.pk for c in cooperations if c.status == Cooperation.Status.PROPOSED]
+    decides = (
+        set(
+            rules.pending_decisions(user)
+            .filter(cooperation__in=proposed)
+            .values_list("cooperation_id", "organisation_id")
+        )
+        if proposed and user is not None
+        else set()
+    )
+    for cooperation in cooperations:
         partners = list(cooperation.partners.all())
         for partner in partners:
             if partner.organisation_id not in groups:
@@ -76,6 +87,7 @@ def cooperations_of_many(*, organisations, user, day=None):
             seen = copy(cooperation)
             seen.own = partner
             seen.others = [p for p in partners if p.organisation_id != partner.organisation_id]
+            seen.may_decide = (cooperation.pk, partner.organisation_id) in decides
             _group(groups[partner.organisation_id], seen, day)
     return groups
 
