@@ -30,6 +30,7 @@ MAIN_NAVIGATION = [
     Entry("directory:my_organisations", _("My organisations"), logged_in_only=True),
     Entry("directory:dashboard", _("Office")),
     Entry("directory:review_list", _("Proposals")),
+    Entry("network:cooperation_office", _("Cooperations")),
     Entry("directory:import_start", _("Import")),
     Entry("directory:organisation_export", _("Export"), {"fmt": "xlsx"}, logged_in_only=True),
     Entry("admin:index", _("Administration")),
