@@ -17,7 +17,9 @@ def world_objects(world):
         event=event,
         name="Amal Haddad",
         interpreting_needed=True,
-        interpreting_language=Language.objects.get(code="ar"),
+        interpreting_language=Language.objects.get_or_create(
+            code="ar", defaults={"name": "Arabisch"}
+        )[0],
         childcare_needed=True,
         children=2,
     )

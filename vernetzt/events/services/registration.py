@@ -18,9 +18,11 @@ more places), ``_fill_places`` offers it to the first person waiting, under the 
 freed place is offered exactly once, however many cancellations arrive at the same moment.
 """
 
+import functools
 from datetime import timedelta
 
-from django.db import IntegrityError, models, transaction
+from django.contrib.auth.models import AnonymousUser
+from django.db import IntegrityError, OperationalError, models, transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -73,6 +75,7 @@ class OfferExpired(Exception):
 def may_register(user, event):
     """Who may register for ``event``: everyone for a public event, staff and the invited for
     one by invitation."""
+    user = user or AnonymousUser()
     if event.is_public or is_staff(user):
         return True
     return bool(
@@ -93,6 +96,27 @@ def refusal(user, event, *, now=None):
 
 
 # --- Locking and places ----------------------------------------------------------------------
+
+LOCK_ATTEMPTS = 5
+
+
+def retried_when_locked(service):
+    """SQLite makes a writer wait for its one write lock up to the busy timeout, then answers
+    "database is locked". The transaction has rolled back by then (nothing written, no e-mail
+    enqueued), so a burst of registrations is tried again rather than shown an error. Not inside
+    an outer transaction: that one has to be repeated as a whole."""
+
+    @functools.wraps(service)
+    def wrapper(*args, **kwargs):
+        for attempt in range(1, LOCK_ATTEMPTS + 1):
+            try:
+                return service(*args, **kwargs)
+            except OperationalError as error:
+                outer = transaction.get_connection().in_atomic_block
+                if "locked" not in str(error) or outer or attempt == LOCK_ATTEMPTS:
+                    raise
+
+    return wrapper
 
 
 def _lock_event(event_id):
@@ -153,6 +177,7 @@ def _organisation_named(name):
     return Organisation.objects.publicly_visible().filter(name__iexact=name).first()
 
 
+@retried_when_locked
 def register(*, actor, event, data, language=None):
     """Register for ``event``. ``data``: the answers (``ANSWER_FIELDS``).
 
@@ -161,6 +186,38 @@ def register(*, actor, event, data, language=None):
     person gets the link. Raises ``RegistrationRefused``."""
     user = actor if getattr(actor, "is_authenticated", False) else None
     language = (language or get_language() or "")[:10]
+    # Everything that needs no lock is prepared before the transaction: validation, the
+    # organisation's name, translated texts (loading a catalogue must not hold the lock).
+    registration = Registration(
+        event=event,
+        user=user,
+        language=language,
+        status=Registration.Status.PENDING,
+        organisation=_organisation_named(data.get("organisation_name")),
+        **{name: data.get(name) for name in ANSWER_FIELDS if name in data},
+    )
+    registration.name = (registration.name or "").strip()
+    registration.email = (registration.email or "").strip()
+    if not registration.interpreting_needed:
+        registration.interpreting_language = None
+    if not registration.childcare_needed:
+        registration.children = 0
+    registration.full_clean(
+        exclude=["email_key", "consent"], validate_unique=False, validate_constraints=False
+    )
+    consent = Consent(
+        subject=registration.name,
+        purpose=str(CONSENT_PURPOSE),
+        method=Consent.Method.WEB_FORM,
+        recorded_by=user,
+    )
+    note = str(_("registration for %(event)s") % {"event": event.title})
+    already = RegistrationRefused(
+        _(
+            "This e-mail address is already registered for this event. The e-mail we sent has a "
+            "link to your registration."
+        )
+    )
     try:
         with transaction.atomic():
             now = timezone.now()
@@ -168,51 +225,26 @@ def register(*, actor, event, data, language=None):
             reason = refusal(actor, event, now=now)
             if reason:
                 raise RegistrationRefused(reason)
-            email_key = data["email"].strip().casefold()
-            existing = (
+            email_key = registration.email.strip().casefold()
+            if (
                 event.registrations.exclude(status=Registration.Status.CANCELLED)
                 .filter(email_key=email_key)
-                .first()
-            )
-            if existing is not None:
-                raise RegistrationRefused(
-                    _(
-                        "This e-mail address is already registered for this event. The e-mail "
-                        "we sent has a link to your registration."
-                    ),
-                    registration=existing,
-                )
-            consent = Consent.objects.create(
-                subject=data["name"][:200],
-                purpose=str(CONSENT_PURPOSE),
-                method=Consent.Method.WEB_FORM,
-                recorded_by=user,
-            )
-            registration = Registration(
-                event=event,
-                user=user,
-                language=language,
-                consent=consent,
-                organisation=_organisation_named(data.get("organisation_name")),
-                **{name: data.get(name) for name in ANSWER_FIELDS if name in data},
-            )
-            if not registration.interpreting_needed:
-                registration.interpreting_language = None
-            if not registration.childcare_needed:
-                registration.children = 0
+                .exists()
+            ):
+                raise already
+            consent.save()
+            registration.event = event
+            registration.consent = consent
             if user is not None:
                 registration.email_confirmed_at = now
                 _place(event, registration, now=now)
-            else:
-                registration.status = Registration.Status.PENDING
-            registration.full_clean(exclude=["email_key"])
             registration.save()
             record(
                 actor=actor,
                 action="create",
                 obj=registration,
                 changes=diff({}, snapshot(registration, AUDITED)),
-                note=_("registration for %(event)s") % {"event": event.title},
+                note=note,
             )
             if registration.status == Registration.Status.PENDING:
                 notifications.registration_changed(registration, "confirm_email")
@@ -221,11 +253,10 @@ def register(*, actor, event, data, language=None):
             return registration
     except IntegrityError:
         # The same address twice at the same moment: the unique constraint decided.
-        raise RegistrationRefused(
-            _("This e-mail address is already registered for this event.")
-        ) from None
+        raise already from None
 
 
+@retried_when_locked
 def confirm_email(*, token, actor=None):
     """The person followed the link in the first e-mail: now they get a place or a place on
     the waiting list. Confirming twice changes nothing."""
@@ -251,6 +282,7 @@ def confirm_email(*, token, actor=None):
         return registration
 
 
+@retried_when_locked
 def accept_offer(*, registration, actor=None):
     """Accept the place offered from the waiting list, before its deadline."""
     with transaction.atomic():
@@ -276,9 +308,11 @@ def accept_offer(*, registration, actor=None):
         return current
 
 
+@retried_when_locked
 def cancel(*, registration, actor=None, because=Registration.CancelledBecause.PERSON):
     """Cancel a registration (by its link, by the person logged in, or by staff). A place it
     held goes to the next person waiting. True if this call cancelled it."""
+    note = str(Registration.CancelledBecause(because).label)
     with transaction.atomic():
         now = timezone.now()
         event = _lock_event(registration.event_id)
@@ -298,7 +332,7 @@ def cancel(*, registration, actor=None, because=Registration.CancelledBecause.PE
             action="cancel",
             obj=current,
             changes={"status": [before, current.status]},
-            note=Registration.CancelledBecause(because).label,
+            note=note,
         )
         notifications.registration_changed(
             current,
@@ -312,6 +346,7 @@ def cancel(*, registration, actor=None, because=Registration.CancelledBecause.PE
         return True
 
 
+@retried_when_locked
 def check_in(*, actor, registration):
     """At the door: a person with a place is checked in (once). True if this call did it."""
     with transaction.atomic():
