@@ -23,7 +23,20 @@ def world_objects(world):
             title="Jugendfeuerwehr trifft Kulturverein",
             status=Cooperation.Status.AGREED,
         ),
+        # Matching: an offer of another organisation that fits the world's need.
+        "network_match_offer": _match_offer(partner),
     }
+
+
+def _match_offer(partner):
+    from tests.factories import OfferFactory, term
+    from vernetzt.directory.models import Category
+
+    return OfferFactory(
+        organisation=partner,
+        category=term(Category, "rooms"),
+        title="Raum für Treffen am Abend frei",
+    )
 
 
 def proposed(world):
@@ -58,4 +71,19 @@ EXPECTED = {
     "network:map": Expect(EVERYONE),
     "network:map_data": Expect(EVERYONE),
     "network:map_table": Expect(EVERYONE),
+    # Needs ↔ offers matching
+    "network:organisation_matches": Expect(
+        EDITORS_AND_STAFF, lambda world: {"slug": world.organisation.slug}
+    ),
+    "network:match_contact": Expect(
+        EDITORS_AND_STAFF,
+        lambda world: {
+            "slug": world.organisation.slug,
+            "need": world.need.pk,
+            "offer": world.network_match_offer.pk,
+        },
+    ),
+    "network:match_office": Expect(STAFF_ONLY),
+    "network:needs_offers_import": Expect(STAFF_ONLY),
+    "api:network_matches": Expect(EVERYONE),
 }

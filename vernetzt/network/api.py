@@ -122,3 +122,9 @@ def list_cooperations(request, params: Query[CooperationQuery]):
         "previous": page_url(request, page.previous_page_number()) if page.has_previous() else None,
         "results": [cooperation_data(item, request) for item in page.object_list],
     }
+
+
+# Needs ↔ offers matches (network/api_matching.py)
+from vernetzt.network.api_matching import router as matching_router  # noqa: E402
+
+router.add_router("", matching_router)

@@ -61,4 +61,10 @@ RULES = {
     "network:map": PUBLIC,
     "network:map_data": PUBLIC,
     "network:map_table": PUBLIC,
+    # Needs ↔ offers matching (network.selectors.matching decides what each sees).
+    "network:organisation_matches": ORGANISATION_EDITOR,
+    "network:match_contact": ORGANISATION_EDITOR,
+    "network:match_office": STAFF,
+    "network:needs_offers_import": STAFF,
+    "api:network_matches": PUBLIC,
 }

@@ -62,3 +62,25 @@ urlpatterns += [
     path("karte/daten.json", network_map.network_map_data, name="map_data"),
     path("karte/tabelle/", network_map.network_map_table, name="map_table"),
 ]
+
+# Needs ↔ offers matching (network/views/matching.py)
+from vernetzt.network.views import matching  # noqa: E402
+
+urlpatterns += [
+    path("passungen/", matching.match_office, name="match_office"),
+    path(
+        "passungen/import/",
+        matching.needs_offers_import,
+        name="needs_offers_import",
+    ),
+    path(
+        "passungen/<slug:slug>/",
+        matching.organisation_matches,
+        name="organisation_matches",
+    ),
+    path(
+        "passungen/<slug:slug>/kontakt/<int:need>/<int:offer>/",
+        matching.match_contact,
+        name="match_contact",
+    ),
+]

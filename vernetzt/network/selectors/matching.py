@@ -278,15 +278,16 @@ def _rows(matches, the_market, names, perspective=NEED):
 # --- Questions ---------------------------------------------------------------------------------
 
 
-def recommendations(*, scope=OFFICE, need_id=None, limit=10, day=None):
+def recommendations(*, scope=OFFICE, need_id=None, limit=10, day=None, start=0, count=None):
     """[(need side, [rows])] for every current need of ``scope`` (or the one ``need_id``),
-    each with its best offers; ``manage.py recommend`` and the API print them."""
+    each with its best offers; ``manage.py recommend`` and the API (a page: ``start``,
+    ``count``, by need id) print them."""
     the_market = market(scope, day=day)
     names = labels()
     if need_id is not None:
         need_ids = [need_id] if need_id in the_market.needs else []
     else:
-        need_ids = sorted(the_market.needs)
+        need_ids = sorted(the_market.needs)[start : None if count is None else start + count]
     result = []
     for pk in need_ids:
         matches = the_market.offers_for(pk, limit=limit)
