@@ -300,12 +300,14 @@ def overview(*, user, filters):
     years = set(
         visible.exclude(start_date=None)
         .annotate(year=ExtractYear("start_date"))
+        .order_by()
         .values_list("year", flat=True)
         .distinct()
     ) | set(
         visible.filter(start_date=None)
         .exclude(paper__date=None)
         .annotate(year=ExtractYear("paper__date"))
+        .order_by()
         .values_list("year", flat=True)
         .distinct()
     )
