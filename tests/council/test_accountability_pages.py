@@ -138,7 +138,7 @@ def test_the_overview_is_a_fixed_number_of_queries(client, django_assert_max_num
         organisation = OrganisationFactory()
         language = FieldOfAction.objects.create(slug=f"c2-f{offset}", name=f"Feld C2 {offset}")
         body = BodyFactory()
-        for number in range(count):
+        for _number in range(count):
             paper = PaperFactory()
             ConsultationFactory(paper=paper, body=body)
             measure = MeasureFactory(paper=paper, responsible_organisation=organisation)
