@@ -103,7 +103,9 @@ def overview_page():
             "size": size,
             "isolated": isolated[:ISOLATED_SHOWN],
             "isolated_count": len(isolated),
-            "isolated_share": len(isolated) / size["organisations"] if size["organisations"] else 0,
+            "isolated_percent": 100 * len(isolated) / size["organisations"]
+            if size["organisations"]
+            else 0,
             "isolated_by_type": sorted(
                 (
                     (labels.type.get(t, ""), count)
