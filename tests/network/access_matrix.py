@@ -1,4 +1,11 @@
-from tests.access import EDITORS_AND_STAFF, EVERYONE, LOGGED_IN, STAFF_ONLY, Expect
+from tests.access import (
+    COUNCIL_AND_STAFF,
+    EDITORS_AND_STAFF,
+    EVERYONE,
+    LOGGED_IN,
+    STAFF_ONLY,
+    Expect,
+)
 from vernetzt.core.roles import Role
 
 
@@ -10,6 +17,10 @@ def world_objects(world):
 
     partner = OrganisationFactory(name="Freiwillige Feuerwehr Nordviertel", slug="feuerwehr-nord")
     return {
+        # Analysis: an organisation recommended to the editor's (dismissed through its URL).
+        "network_analysis_recommended": OrganisationFactory(
+            name="Jugendfeuerwehr Südstadt", slug="jugendfeuerwehr-sued"
+        ),
         # Proposed by another organisation; the editor's organisation has not decided yet.
         "network_cooperation_proposed": cooperation(
             [partner, world.organisation],
@@ -86,4 +97,18 @@ EXPECTED = {
     "network:match_office": Expect(STAFF_ONLY),
     "network:needs_offers_import": Expect(STAFF_ONLY),
     "api:network_matches": Expect(EVERYONE),
+    # The office's network analysis and partner recommendations
+    "network:analysis_overview": Expect(COUNCIL_AND_STAFF),
+    "network:analysis_coverage": Expect(COUNCIL_AND_STAFF),
+    "network:analysis_msos": Expect(COUNCIL_AND_STAFF),
+    "network:recommendation_list": Expect(
+        EDITORS_AND_STAFF, lambda world: {"slug": world.organisation.slug}
+    ),
+    "network:recommendation_dismiss": Expect(
+        EDITORS_AND_STAFF,
+        lambda world: {
+            "slug": world.organisation.slug,
+            "pk": world.network_analysis_recommended.pk,
+        },
+    ),
 }

@@ -1,7 +1,7 @@
 """Who may open which network URL; each URL needs its rule here and its row in
 tests/network/access_matrix.py."""
 
-from vernetzt.core.access import AUTHENTICATED, PUBLIC, STAFF, Rule
+from vernetzt.core.access import AUTHENTICATED, COUNCIL_OR_STAFF, PUBLIC, STAFF, Rule
 from vernetzt.directory.permissions import ORGANISATION_EDITOR
 from vernetzt.network import rules as cooperation_rules
 
@@ -67,4 +67,11 @@ RULES = {
     "network:match_office": STAFF,
     "network:needs_offers_import": STAFF,
     "api:network_matches": PUBLIC,
+    # The office's network analysis (network.selectors.analysis) and partner recommendations
+    # (network.recommendations: shown to the organisation's editors and staff).
+    "network:analysis_overview": COUNCIL_OR_STAFF,
+    "network:analysis_coverage": COUNCIL_OR_STAFF,
+    "network:analysis_msos": COUNCIL_OR_STAFF,
+    "network:recommendation_list": ORGANISATION_EDITOR,
+    "network:recommendation_dismiss": ORGANISATION_EDITOR,
 }

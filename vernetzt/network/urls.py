@@ -84,3 +84,23 @@ urlpatterns += [
         name="match_contact",
     ),
 ]
+
+# The office's network analysis and partner recommendations (network/views/analysis.py,
+# network/views/recommendations.py)
+from vernetzt.network.views import analysis, recommendations  # noqa: E402
+
+urlpatterns += [
+    path("analyse/", analysis.analysis_overview, name="analysis_overview"),
+    path("analyse/abdeckung/", analysis.analysis_coverage, name="analysis_coverage"),
+    path("analyse/mso-bericht/", analysis.analysis_msos, name="analysis_msos"),
+    path(
+        "empfehlungen/<slug:slug>/",
+        recommendations.recommendation_list,
+        name="recommendation_list",
+    ),
+    path(
+        "empfehlungen/<slug:slug>/verwerfen/<int:pk>/",
+        recommendations.recommendation_dismiss,
+        name="recommendation_dismiss",
+    ),
+]
