@@ -44,6 +44,7 @@ class Command(BaseCommand):
         if not services.directory_is_empty():
             if if_empty:
                 self.stdout.write(_("The directory already has organisations; nothing to do."))
+                self._seed_events(seed)
                 self._seed_council()
                 self._print_existing_logins(password)
                 return
@@ -67,6 +68,18 @@ class Command(BaseCommand):
         }))
         self._seed_council()
         self._print_logins(result, password)
+        self._seed_events(seed)
+
+    def _seed_events(self, seed):
+        """The events app's demo (an upcoming conference, a past Open Space), once."""
+        from vernetzt.events.demo import seed_events
+
+        made = seed_events(seed=seed)
+        if made.events:
+            self.stdout.write(
+                _("Events: %(events)d events with %(registrations)d registrations.")
+                % {"events": made.events, "registrations": made.registrations}
+            )
 
     def _seed_council(self):
         """The council part (``council/demo.py``): bodies, meetings, papers, measures; once."""
