@@ -23,6 +23,7 @@ from vernetzt.network.map import data
 from vernetzt.network.selectors import map as selectors
 
 ROWS_PER_PAGE = 50
+COOPERATIONS_PER_PAGE = 25  # each row lists its partners
 
 
 def _context(request):
@@ -75,12 +76,12 @@ def network_map_data(request):
     return response
 
 
-def _page(request, rows, name):
+def _page(request, rows, name, per_page=ROWS_PER_PAGE):
     try:
         number = int(request.GET.get(name, "1")[:6])
     except ValueError:
         number = 1
-    return Paginator(rows, ROWS_PER_PAGE).get_page(number)
+    return Paginator(rows, per_page).get_page(number)
 
 
 def _page_link(request, name, number):
@@ -115,7 +116,9 @@ def network_map_table(request):
         order = "name"
         rows.sort(key=lambda row: sort_key(row["name"]))
     organisations = _page(request, rows, "page")
-    cooperations = _page(request, selectors.cooperation_rows(audience, filters), "cpage")
+    cooperations = _page(
+        request, selectors.cooperation_rows(audience, filters), "cpage", COOPERATIONS_PER_PAGE
+    )
     pages = {}
     for name, current in (("page", organisations), ("cpage", cooperations)):
         pages[name] = {

@@ -5,8 +5,8 @@
   "use strict";
 
   // The same colours as .network-colour-N in map.css.
-  var PALETTE = ["#1f5fa8", "#c0392b", "#1e7d4f", "#8e44ad", "#b35900", "#00707a",
-    "#a0306e", "#5d6d7e", "#7a5c00", "#2c3e91", "#4e7a1c", "#8b4513"];
+  var PALETTE = ["#1f5fa8", "#c0392b", "#1e7d4f", "#8e44ad", "#d35400", "#00838f",
+    "#ad1457", "#5d6d7e", "#8a6d00", "#6d4c41", "#4e7a1c", "#263238"];
   var DIMMED = "#dcdee3";
   var EDGE = "#b9bec7";
   var MAX_RESULTS = 10;
@@ -120,7 +120,7 @@
         var item = document.createElement("li");
         var button = document.createElement("button");
         button.type = "button";
-        button.className = "kern-btn kern-btn--tertiary kern-btn--small";
+        button.className = "network-link-button";
         var label = document.createElement("bdi");
         label.textContent = partner[1];
         button.appendChild(label);
