@@ -21,6 +21,7 @@ OPERATIONS = [
     ("/api/v1/organisations/", "GET"),
     ("/api/v1/organisations/{slug}/", "GET"),
     ("/api/v1/taxonomies/", "GET"),
+    ("/api/v1/network/cooperations/", "GET"),
 ]
 
 
