@@ -9,7 +9,7 @@ from vernetzt.accounts.models import User
 from vernetzt.audit.services import record
 
 OFFICE_GROUP_NAME = "Integration office"
-OFFICE_APP_LABELS = ("accounts", "audit", "directory")
+OFFICE_APP_LABELS = ("accounts", "audit", "directory", "network")
 
 
 def ensure_office_group():
