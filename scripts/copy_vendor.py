@@ -17,6 +17,8 @@ FILES = {
     "htmx/LICENSE": "node_modules/htmx.org/LICENSE",
     # The network map (docs/dependencies.md): UMD builds, used without a bundler.
     "graphology/graphology.umd.min.js": "node_modules/graphology/dist/graphology.umd.min.js",
+    # Its source map: the build names it, and collectstatic's manifest refuses a missing one.
+    "graphology/graphology.umd.min.js.map": "node_modules/graphology/dist/graphology.umd.min.js.map",
     "graphology/LICENSE.txt": "node_modules/graphology/LICENSE.txt",
     "sigma/sigma.min.js": "node_modules/sigma/dist/sigma.min.js",
     "sigma/LICENSE.txt": "node_modules/sigma/LICENSE.txt",
