@@ -29,6 +29,7 @@ office's gap list): the same category plus a little more (a shared word, the dis
 language); the evaluation (``bench/network/matching.py``) shows how it splits labelled needs.
 """
 
+import heapq
 import math
 from dataclasses import dataclass, field
 from datetime import date
@@ -196,8 +197,9 @@ class Market:
         terms, surface, exact = {}, {}, set()
         for text, repeat in ((entry.title, TITLE_REPEAT), (entry.description, 1)):
             for word in words(text, keep_case=True):
-                stemmed = stem(word.lower())
-                for term in self.analyser.terms(word):
+                lower = word.lower()
+                stemmed = stem(lower)
+                for term in self.analyser.word_terms(lower):
                     terms[term] = terms.get(term, 0) + repeat
                     # The word itself names its stem; a compound only lends its parts a name.
                     if term == stemmed and term not in exact:
@@ -211,7 +213,9 @@ class Market:
         return _Features(
             entry=entry,
             terms=terms,
-            title_terms=frozenset(self.analyser.terms(entry.title)),
+            title_terms=frozenset(
+                term for word in words(entry.title) for term in self.analyser.word_terms(word)
+            ),
             surface=surface,
             length=sum(terms.values()),
             districts=self._district_bits.mask(entry.districts),
@@ -365,14 +369,16 @@ class Market:
         return found
 
     def _best(self, need_f, scored, limit, with_reasons, weighted, reach):
-        scored = [
-            (score, offer_f)
-            for score, offer_f in scored
-            if eligible(need_f.entry, offer_f.entry, self.day)
+        # The market holds only entries valid on its day and own offers were skipped; the
+        # rule is asked once more for what is shown, whatever changes here later.
+        def order(pair):
+            return (pair[0], pair[1].entry.valid_from.toordinal(), pair[1].entry.id)
+
+        best = [
+            pair
+            for pair in heapq.nlargest(limit + 5, scored, key=order)
+            if eligible(need_f.entry, pair[1].entry, self.day)
         ]
-        scored.sort(
-            key=lambda pair: (-pair[0], -pair[1].entry.valid_from.toordinal(), -pair[1].entry.id)
-        )
         return [
             Match(
                 need=need_f.entry,
@@ -381,7 +387,7 @@ class Market:
                 reasons=self.reasons(need_f, offer_f, weighted) if with_reasons else [],
                 mismatch=_mismatch(need_f, offer_f),
             )
-            for score, offer_f in scored[:limit]
+            for score, offer_f in best[:limit]
         ]
 
     def needs_for(self, offer_id, *, limit=DEFAULT_LIMIT, minimum=GOOD_MATCH):

@@ -169,6 +169,7 @@ def stop_words():
     return frozenset(listed | {normalise(word) for word in listed})  # "fuer" as "für"
 
 
+@lru_cache(maxsize=200_000)
 def normalise(word):
     """One spelling for the ways ä, ö, ü and ß are typed."""
     return _TYPED_UMLAUT.sub(r"\1", word.lower()).translate(_UMLAUTS)
@@ -230,21 +231,38 @@ class Analyser:
         self.vocabulary = set(vocabulary)
         self.concepts = {**concept_index(), **(concepts or {})}
         self._parts = {}
+        self._terms = {}
 
     def learn(self, text):
         """Add the stems of ``text`` to the vocabulary (before analysing any text)."""
         self.vocabulary.update(stem(word) for word in words(text))
+        self._terms.clear()
 
     def terms(self, text):
         """term → count; a word's compound parts and concepts count like the word."""
         bag = {}
         for word in words(text):
+            for term in self.word_terms(word):
+                bag[term] = bag.get(term, 0) + 1
+        return bag
+
+    def word_terms(self, word):
+        """The terms of one lower-case word: its stem, compound parts and concepts."""
+        found = self._terms.get(word)
+        if found is None:
             stemmed = stem(word)
             found = {stemmed, *self.parts(word, stemmed)}
             found |= {self.concepts[term] for term in found if term in self.concepts}
-            for term in found:
-                bag[term] = bag.get(term, 0) + 1
-        return bag
+            found = self._terms[word] = tuple(sorted(found))
+        return found
+
+    def _known_prefix(self, text):
+        known = self.vocabulary
+        concepts = self.concepts
+        return any(
+            text[:length] in known or text[:length] in concepts
+            for length in range(MIN_COMPOUND_PART, len(text) + 1)
+        )
 
     def parts(self, word, stemmed):
         """A compound word's two parts when both are words of the vocabulary, the longest
@@ -256,7 +274,11 @@ class Analyser:
         plain = normalise(word)
         if len(plain) >= 2 * MIN_COMPOUND_PART + 1:
             for cut in range(MIN_COMPOUND_PART, len(plain) - MIN_COMPOUND_PART + 1):
-                head, modifier = stem(plain[cut:]), plain[:cut]
+                rest, modifier = plain[cut:], plain[:cut]
+                # A stem is a prefix of its word: stem only what could be a known word.
+                if not self._known_prefix(rest):
+                    continue
+                head = stem(rest)
                 if head not in self.vocabulary and head not in self.concepts:
                     continue
                 if not head_only and len(head) >= MIN_HEAD and cut >= MIN_MODIFIER:
@@ -264,7 +286,10 @@ class Analyser:
                 for joint in ("", "s", "n", "en", "es", "er"):  # Fugenelemente
                     if joint and not modifier.endswith(joint):
                         continue
-                    left = stem(modifier[: len(modifier) - len(joint)] if joint else modifier)
+                    left_word = modifier[: len(modifier) - len(joint)] if joint else modifier
+                    if not self._known_prefix(left_word):
+                        continue
+                    left = stem(left_word)
                     if len(left) >= MIN_COMPOUND_PART and (
                         left in self.vocabulary or left in self.concepts
                     ):
