@@ -27,6 +27,7 @@ MAIN_NAVIGATION = [
     Entry("directory:organisation_list", _("Directory")),
     Entry("directory:proposal_create", _("Propose an organisation")),
     Entry("council:body_list", _("Bodies")),
+    Entry("council:accountability", _("Implementation status")),
     Entry("directory:my_organisations", _("My organisations"), logged_in_only=True),
     Entry("directory:dashboard", _("Office")),
     Entry("directory:review_list", _("Proposals")),
