@@ -20,7 +20,7 @@ declined, whatever its status, past ones included), never one dismissed for it
 (``Organisation.objects.visible_to``; verified ones for the office).
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
@@ -48,6 +48,9 @@ MAX_LIMIT = 50
 # An organisation with more partners than this reaches nearly everyone in two steps: for it,
 # partners of partners are no reason.
 TWO_STEP_PARTNER_LIMIT = 150
+# Candidates scored in full (names, fields, districts, communities loaded), best first by a
+# cheap first score.
+PRELIMINARY = 150
 SCORE = {
     "complementary": 3.0,
     "complementary_nearby": 1.0,
@@ -118,44 +121,39 @@ def recommendations_for(organisation, *, viewer, limit=LIMIT, day=None):
     )
 
     # Candidates, with what made them one.
-    offered = defaultdict(set)  # candidate → categories it offers that we need
-    needed = defaultdict(set)  # candidate → categories it needs that we offer
-    if need_categories:
-        for candidate, category in (
-            Offer.objects.current(day)
-            .filter(category_id__in=need_categories)
-            .exclude(organisation_id__in=excluded)
-            .values_list("organisation_id", "category_id")
-        ):
-            offered[candidate].add(category)
-    if offer_categories:
-        for candidate, category in (
-            Need.objects.current(day)
-            .filter(category_id__in=offer_categories)
-            .exclude(organisation_id__in=excluded)
-            .values_list("organisation_id", "category_id")
-        ):
-            needed[candidate].add(category)
-    nearby = set()
+    offered, offered_near = _complementary(Offer, need_categories, excluded, own_districts, day)
+    needed, needed_near = _complementary(Need, offer_categories, excluded, own_districts, day)
+    nearby = Counter()  # candidate → fields shared, active in one of our districts
     if own_fields and own_districts:
         fields_through = Organisation.fields.through
         districts_through = Organisation.districts.through
-        nearby = (
-            set(
-                fields_through.objects.filter(
-                    fieldofaction_id__in=own_fields,
-                    organisation_id__in=districts_through.objects.filter(
-                        district_id__in=own_districts
-                    ).values("organisation_id"),
-                ).values_list("organisation_id", flat=True)
-            )
-            - excluded
+        nearby.update(
+            organisation_id
+            for organisation_id in fields_through.objects.filter(
+                fieldofaction_id__in=own_fields,
+                organisation_id__in=districts_through.objects.filter(
+                    district_id__in=own_districts
+                ).values("organisation_id"),
+            ).values_list("organisation_id", flat=True)
+            if organisation_id not in excluded
         )
     common = _common_partners(partners, excluded, viewer)
 
-    candidates = set(offered) | set(needed) | nearby | set(common)
+    # A first, cheap score keeps the most promising candidates: in a large town hundreds of
+    # organisations offer what one needs, and only the best few are shown.
+    def preliminary(candidate):
+        score = SCORE["complementary"] * (len(offered[candidate]) + len(needed[candidate]))
+        if candidate in offered_near or candidate in needed_near:
+            score += SCORE["complementary_nearby"]
+        if nearby[candidate]:
+            score += SCORE["shared"] + SCORE["shared_field"] * (nearby[candidate] - 1)
+        return score + min(len(common.get(candidate, ())), SCORE["common_partner_cap"])
+
+    candidates = set(offered) | set(needed) | set(nearby) | set(common)
     if not candidates:
         return []
+    if len(candidates) > PRELIMINARY:
+        candidates = set(sorted(candidates, key=lambda c: (-preliminary(c), c))[:PRELIMINARY])
     visible = Organisation.objects.visible_to(viewer).filter(status=Organisation.Status.VERIFIED)
     candidates = set(visible.filter(pk__in=candidates).values_list("pk", flat=True))
     if not candidates:
@@ -210,6 +208,28 @@ def recommendations_for(organisation, *, viewer, limit=LIMIT, day=None):
         Recommendation(shown[candidate], round(score, 2), names.reasons(parts))
         for score, candidate, parts in top
     ]
+
+
+def _complementary(model, categories, excluded, own_districts, day):
+    """Organisations with a current ``model`` (offers or needs) in ``categories``: candidate →
+    those categories, and the candidates active in one of ``own_districts``."""
+    found, near = defaultdict(set), set()
+    if not categories:
+        return found, near
+    rows = (
+        model.objects.current(day)
+        .filter(category_id__in=categories)
+        .exclude(organisation_id__in=excluded)
+    )
+    for candidate, category in rows.values_list("organisation_id", "category_id"):
+        found[candidate].add(category)
+    if own_districts:
+        near = set(
+            rows.filter(organisation__districts__in=own_districts).values_list(
+                "organisation_id", flat=True
+            )
+        )
+    return found, near
 
 
 def _common_partners(partners, excluded, viewer):

@@ -254,24 +254,31 @@ def _coverage(data):
     fi = {f: i for i, f in enumerate(field_ids)}
     ci = {c: i for i, c in enumerate(community_ids)}
     di = {d: i for i, d in enumerate(district_ids)}
-    cube = np.zeros((len(field_ids), len(community_ids), len(district_ids)), dtype=np.int32)
-    town = np.zeros((len(field_ids), len(community_ids)), dtype=np.int32)
-    field_district = np.zeros((len(field_ids), len(district_ids)), dtype=np.int32)
-    community_district = np.zeros((len(community_ids), len(district_ids)), dtype=np.int32)
+    # Counted in plain Python (a few combinations per organisation), then put into arrays.
+    cube_counts, town_counts = Counter(), Counter()
+    field_district_counts, community_district_counts = Counter(), Counter()
     for fields, communities, districts in zip(
         data.fields, data.communities, data.districts, strict=True
     ):
         f = [fi[x] for x in fields]
         c = [ci[x] for x in communities]
         d = [di[x] for x in districts]
-        if f and c:
-            town[np.ix_(f, c)] += 1
-            if d:
-                cube[np.ix_(f, c, d)] += 1
-        if f and d:
-            field_district[np.ix_(f, d)] += 1
-        if c and d:
-            community_district[np.ix_(c, d)] += 1
+        town_counts.update((a, b) for a in f for b in c)
+        cube_counts.update((a, b, e) for a in f for b in c for e in d)
+        field_district_counts.update((a, e) for a in f for e in d)
+        community_district_counts.update((b, e) for b in c for e in d)
+    cube = np.zeros((len(field_ids), len(community_ids), len(district_ids)), dtype=np.int32)
+    town = np.zeros((len(field_ids), len(community_ids)), dtype=np.int32)
+    field_district = np.zeros((len(field_ids), len(district_ids)), dtype=np.int32)
+    community_district = np.zeros((len(community_ids), len(district_ids)), dtype=np.int32)
+    for array, counts in (
+        (cube, cube_counts),
+        (town, town_counts),
+        (field_district, field_district_counts),
+        (community_district, community_district_counts),
+    ):
+        for position, count in counts.items():
+            array[position] = count
     gaps = []
     empty = np.argwhere(cube == 0)
     for f, c, d in empty:
