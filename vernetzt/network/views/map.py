@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from vernetzt.core.collation import sort_key
+from vernetzt.directory import cache as directory_cache
 from vernetzt.network.map import data
 from vernetzt.network.selectors import map as selectors
 
@@ -54,8 +55,14 @@ def _context(request):
 
 @require_GET
 def network_map(request):
-    _audience, _filters, context = _context(request)
-    return render(request, "network/map/page.html", context)
+    """Kept whole for anonymous visitors under the directory revision (``cached_page``): the
+    page holds the managed lists and the filters, never a cooperation (those come as data)."""
+
+    def page():
+        _audience, _filters, context = _context(request)
+        return render(request, "network/map/page.html", context)
+
+    return directory_cache.cached_page(request, "network-map", page)
 
 
 @require_GET
