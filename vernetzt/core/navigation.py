@@ -26,6 +26,7 @@ class Entry:
 MAIN_NAVIGATION = [
     Entry("directory:organisation_list", _("Directory")),
     Entry("directory:proposal_create", _("Propose an organisation")),
+    Entry("network:map", _("Network map")),
     Entry("council:body_list", _("Bodies")),
     Entry("council:accountability", _("Implementation status")),
     Entry("directory:my_organisations", _("My organisations"), logged_in_only=True),
