@@ -67,6 +67,13 @@ NOT_PAGES = {
     "javascript-catalog": "the JavaScript translation catalogue",
     "set_language": "POST only: sets the language cookie and redirects back",
     "accounts:logout": "POST only: ends the session and redirects home",
+    "events:event_ical": "an iCalendar download (tests/events/test_pages.py)",
+    "events:registration_ical": "an iCalendar download of a person's registration",
+    "events:registration_accept": "POST only: accepts an offered place (tests/events/test_pages.py)",
+    "events:participants_export": "a CSV or XLSX download of the participants",
+    "events:checkin_person": "POST only: checks one person in (htmx), on the check-in page",
+    "events:room_delete": "POST only: removes a room, from its edit page",
+    "events:slot_delete": "POST only: removes a time slot, from its edit page",
 }
 
 
