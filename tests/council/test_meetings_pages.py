@@ -130,7 +130,12 @@ def test_action_item_is_carried_over_until_staff_marks_it_done(client_as, role_u
     carried = get(client_as(None), second).split("Open action items from earlier meetings", 1)[1]
     assert "Flyer in fünf Sprachen drucken" in carried and "done" in carried
     # Not a page: the done switch takes POST only.
-    assert client_as(role_users["staff"]).get(reverse("council:action_item_done", args=[item.pk])).status_code == 405
+    assert (
+        client_as(role_users["staff"])
+        .get(reverse("council:action_item_done", args=[item.pk]))
+        .status_code
+        == 405
+    )
 
 
 def test_staff_adds_an_action_item_for_a_member(client_as, role_users, group):
@@ -369,3 +374,43 @@ def test_minutes_as_pdf(client_as, role_users, group):
     assert "Nur intern." not in text and "Vertrauliches" not in text
     council_page = meeting_pages.meeting_page(user=role_users["council"], meeting=second)
     assert "Nur intern." in text_of(minutes_document(page=council_page))
+
+
+def test_meeting_and_body_pages_take_a_fixed_number_of_queries(
+    client_as, role_users, group, django_assert_num_queries
+):
+    """However many items, attachments, action items and members: the same queries."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    body, first, second, _third = group
+
+    def counts():
+        client = client_as(role_users["staff"])
+        with CaptureQueriesContext(connection) as meeting_queries:
+            assert (
+                client.get(reverse("council:meeting_detail", args=[second.pk])).status_code == 200
+            )
+        with CaptureQueriesContext(connection) as body_queries:
+            assert client.get(reverse("council:body_detail", args=[body.pk])).status_code == 200
+        return len(meeting_queries), len(body_queries)
+
+    def add(n):
+        for _ in range(n):
+            item = AgendaItemFactory(meeting=second)
+            ActionItemFactory(
+                meeting=second, agenda_item=item, responsible_organisation=OrganisationFactory()
+            )
+            ActionItemFactory(meeting=first, responsible_person=MembershipFactory(body=body).person)
+            services.add_attachment(
+                actor=role_users["staff"],
+                meeting=second,
+                agenda_item=item,
+                upload=SimpleUploadedFile("a.pdf", PDF),
+            )
+            Attendance.objects.create(meeting=second, person=PersonFactory(), status="present")
+
+    add(1)
+    few = counts()
+    add(4)
+    assert counts() == few

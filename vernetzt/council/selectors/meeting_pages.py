@@ -125,7 +125,7 @@ def meetings_of(*, user, body, now=None, past_limit=50):
     """Upcoming meetings first (soonest first), then past ones (newest first); meetings
     without a date count as past."""
     now = now or timezone.now()
-    rows = meetings(user=user, body=body)
+    rows = meetings(user=user, body=body).prefetch_related(None)  # the list needs no agenda
     upcoming = list(rows.filter(start__gte=now).order_by("start", "pk"))
     past = list(
         rows.exclude(start__gte=now).order_by(F("start").desc(nulls_last=True), "-pk")[:past_limit]
