@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from vernetzt.core.collation import sort_key
 from vernetzt.council import selectors, treasury
 from vernetzt.council.bulk import table, upload
 from vernetzt.council.reports import data as report_data
@@ -49,8 +50,9 @@ def overdue(request):
 def bulk_table(request):
     filters = table.MeasureFilterForm(request.GET or None, user=request.user)
     chosen = filters.cleaned_data if filters.is_valid() else {}
-    measures = list(
-        table.filtered_measures(user=request.user, filters=chosen)[: table.MAX_ROWS + 1]
+    measures = sorted(
+        table.filtered_measures(user=request.user, filters=chosen),
+        key=lambda measure: (sort_key(measure.title), measure.pk),
     )
     more = len(measures) > table.MAX_ROWS
     measures = measures[: table.MAX_ROWS]
