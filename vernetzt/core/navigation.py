@@ -33,6 +33,8 @@ MAIN_NAVIGATION = [
     Entry("directory:dashboard", _("Office")),
     Entry("directory:review_list", _("Proposals")),
     Entry("network:cooperation_office", _("Cooperations")),
+    Entry("council:staff_overdue", _("Council tools")),
+    Entry("council:report", _("Council report")),
     Entry("network:match_office", _("Needs and offers")),
     Entry("directory:import_start", _("Import")),
     Entry("directory:organisation_export", _("Export"), {"fmt": "xlsx"}, logged_in_only=True),
