@@ -430,7 +430,10 @@ class Market:
 
     # --- Reasons --------------------------------------------------------------------------
 
-    def reasons(self, need_f, offer_f, weighted):
+    def reasons(self, need_f, offer_f, weighted, *, words_of=None):
+        """Why ``offer_f`` fits ``need_f``; the shared words as written in ``words_of`` (the
+        offer by default; the need when the offering organisation reads them)."""
+        words_of = words_of or offer_f
         need, offer = need_f.entry, offer_f.entry
         reasons = []
         if need.category_id == offer.category_id:
@@ -443,7 +446,7 @@ class Market:
         shown = {}
         # A concept names the words only when no word itself is shared ("Laptops" ~ "Notebook").
         for term in plain or shared:
-            word = offer_f.surface[term]
+            word = words_of.surface.get(term) or offer_f.surface[term]
             shown.setdefault(word.casefold(), word)
         shown = list(shown.values())
         if shown:
