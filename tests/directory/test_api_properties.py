@@ -22,6 +22,7 @@ OPERATIONS = [
     ("/api/v1/organisations/{slug}/", "GET"),
     ("/api/v1/taxonomies/", "GET"),
     ("/api/v1/network/cooperations/", "GET"),
+    ("/api/v1/matches/", "GET"),
 ]
 
 
