@@ -312,6 +312,7 @@ class Row:
     start_date: datetime.date | None
     end_date: datetime.date | None
     description: str = ""
+    generated_title: bool = False
 
 
 @dataclass
@@ -382,7 +383,7 @@ def check(table):
             {
                 "row": number,
                 "status": status,
-                "name": f"{names}: {row.title}" if row else names,
+                "name": f"{names}: {row.title}" if row and not row.generated_title else names,
                 "problems": checker.problems,
                 "notes": [],
             }
@@ -471,7 +472,8 @@ def _check_row(checker, raw, values, index):
         checker.problem(DESCRIPTION, ERROR, "too_long", limit=5000)
     if not (first and second and kind):
         return None
-    if not title or is_placeholder(title):
+    generated = not title or is_placeholder(title)
+    if generated:
         title = f"{first[1]} – {second[1]}"[:200]
         checker.problem(TITLE, WARNING, "title_missing", title=title)
     return Row(
@@ -482,6 +484,7 @@ def _check_row(checker, raw, values, index):
         start_date=start,
         end_date=end,
         description=description,
+        generated_title=generated,
     )
 
 
