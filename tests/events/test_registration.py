@@ -320,3 +320,67 @@ def test_an_e_mail_that_is_no_longer_true_is_not_sent():
     assert send_registration_mail.call(registration.pk, "offered") == 0
     assert send_registration_mail.call(999999, "confirmed") == 0
     assert mail.outbox == []
+
+
+def test_the_housekeeping_command_does_all_three_and_is_idempotent():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    event = EventFactory(capacity=1, starts_at=timezone.now() + timedelta(hours=10))
+    RegistrationFactory(
+        event=event, status=S.OFFERED, offer_expires_at=timezone.now() - timedelta(minutes=5)
+    )
+    nxt = RegistrationFactory(event=event, status=S.WAITLISTED, waitlisted_at=timezone.now())
+    out = StringIO()
+
+    call_command("events_housekeeping", stdout=out)
+    call_command("events_housekeeping", stdout=out)
+
+    nxt.refresh_from_db()
+    assert nxt.status == S.OFFERED and nxt.reminded_at is not None  # offered, then reminded
+    assert out.getvalue().splitlines() == [
+        "expired offers: 1, full notices: 0, reminders: 1",
+        "expired offers: 0, full notices: 0, reminders: 0",
+    ]
+
+
+def test_the_admin_writes_through_the_services(client):
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(staff)
+    event = EventFactory(capacity=1)
+    RegistrationFactory(event=event, status=S.CONFIRMED)
+    waiting = RegistrationFactory(event=event, status=S.WAITLISTED, waitlisted_at=timezone.now())
+    from django.urls import reverse
+
+    page = client.get(reverse("admin:events_event_change", args=[event.pk]))
+    assert page.status_code == 200
+    form = page.context["adminform"].form
+    data = {
+        name: "" if form.initial.get(name) is None else form.initial[name]
+        for name in form.fields
+        if name not in ("organisers", "invited", "further_languages")
+    }
+    data.update(
+        {
+            "starts_at_0": event.starts_at.strftime("%d.%m.%Y"),
+            "starts_at_1": timezone.localtime(event.starts_at).strftime("%H:%M:%S"),
+            "ends_at_0": event.ends_at.strftime("%d.%m.%Y"),
+            "ends_at_1": timezone.localtime(event.ends_at).strftime("%H:%M:%S"),
+            "registration_opens_at_0": "",
+            "registration_opens_at_1": "",
+            "registration_closes_at_0": "",
+            "registration_closes_at_1": "",
+            "capacity": "2",
+            "offer_hours": "48",
+            "rooms-TOTAL_FORMS": "0",
+            "rooms-INITIAL_FORMS": "0",
+            "slots-TOTAL_FORMS": "0",
+            "slots-INITIAL_FORMS": "0",
+        }
+    )
+    response = client.post(reverse("admin:events_event_change", args=[event.pk]), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    waiting.refresh_from_db()
+    assert waiting.status == S.OFFERED
+    assert AuditEntry.objects.filter(action="update", object_id=str(event.pk)).exists()

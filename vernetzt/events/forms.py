@@ -41,12 +41,12 @@ class RegistrationForm(forms.ModelForm):
             "email": _("Your e-mail address"),
             "organisation_name": _("Your organisation (optional)"),
             "interpreting_needed": _("I need interpreting"),
-            "interpreting_language": _("Interpreting into which language?"),
+            "interpreting_language": _("Language for interpreting"),
             "childcare_needed": _("I need childcare"),
-            "children": _("How many children?"),
+            "children": _("Number of children"),
             "dietary": _("Food"),
             "dietary_notes": _("Other food needs"),
-            "accessibility_needs": _("Do you need anything else to take part? (optional)"),
+            "accessibility_needs": _("Anything else you need to take part (optional)"),
         }
         help_texts = {
             "email": _("We send the confirmation and your cancel link there."),
@@ -54,6 +54,8 @@ class RegistrationForm(forms.ModelForm):
                 "For example a step-free room, sign language, large print, a quiet place."
             ),
             "dietary_notes": _("Only if you chose “other”."),
+            "interpreting_language": _("Only if you need interpreting."),
+            "children": _("Only if you need childcare: children who come with you."),
         }
         widgets = {
             "accessibility_needs": forms.Textarea(attrs={"rows": 3}),

@@ -50,8 +50,9 @@ AUDITED = [*ANSWER_FIELDS, "status", "offer_expires_at", "organisation"]
 
 CONSENT_PURPOSE = _(
     "The organisers store your name, e-mail address and answers to plan the event (places, "
-    "interpreting, childcare, food, accessibility) and to write to you about it. They are "
-    "deleted after the event unless you agree to more, and on request."
+    "interpreting, childcare, food, accessibility) and to write to you about it. Only the "
+    "integration office sees them. They are deleted when the event and its documentation no "
+    "longer need them, and at any time on request."
 )
 
 
