@@ -418,7 +418,8 @@ class Market:
                 need=need_f.entry,
                 offer=offer,
                 score=round(score, 2),
-                reasons=self.reasons(need_f, offer_f, weighted),
+                reasons=self.reasons(need_f, offer_f, weighted, words_of=need_f),
+                mismatch=_mismatch(need_f, offer_f),
             )
             for score, need_f, weighted in found[:limit]
         ]
