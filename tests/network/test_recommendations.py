@@ -180,4 +180,4 @@ def test_page_and_dismissal_for_editors_of_the_organisation_only(client, dueren)
     assert AuditEntry.objects.filter(object_id=str(dismissal.pk), actor=editor).exists()
     page = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Dismissed recommendations" in page
-    assert "Do not recommend Jugendfeuerwehr Nordviertel again" not in page
+    assert "Jugendfeuerwehr Nordviertel</span></span></span></button>" not in page

@@ -24,6 +24,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -51,6 +52,10 @@ TWO_STEP_PARTNER_LIMIT = 150
 # Candidates scored in full (names, fields, districts, communities loaded), best first by a
 # cheap first score.
 PRELIMINARY = 150
+# Complementary needs and offers from outside one's districts: at most this many, the newest.
+TOWN_WIDE = 200
+# A partner in more cooperations than this is a hub: its partners are no reason.
+HUB_COOPERATIONS = 40
 SCORE = {
     "complementary": 3.0,
     "complementary_nearby": 1.0,
@@ -212,7 +217,9 @@ def recommendations_for(organisation, *, viewer, limit=LIMIT, day=None):
 
 def _complementary(model, categories, excluded, own_districts, day):
     """Organisations with a current ``model`` (offers or needs) in ``categories``: candidate →
-    those categories, and the candidates active in one of ``own_districts``."""
+    those categories, and the candidates active in one of ``own_districts``. Those nearby
+    first; from the rest of the town at most ``TOWN_WIDE`` entries, the newest (in a large
+    town hundreds offer rooms)."""
     found, near = defaultdict(set), set()
     if not categories:
         return found, near
@@ -221,14 +228,20 @@ def _complementary(model, categories, excluded, own_districts, day):
         .filter(category_id__in=categories)
         .exclude(organisation_id__in=excluded)
     )
-    for candidate, category in rows.values_list("organisation_id", "category_id"):
-        found[candidate].add(category)
     if own_districts:
-        near = set(
-            rows.filter(organisation__districts__in=own_districts).values_list(
-                "organisation_id", flat=True
-            )
-        )
+        districts_through = Organisation.districts.through
+        nearby_organisations = districts_through.objects.filter(
+            district_id__in=own_districts
+        ).values("organisation_id")
+        for candidate, category in rows.filter(
+            organisation_id__in=nearby_organisations
+        ).values_list("organisation_id", "category_id"):
+            found[candidate].add(category)
+            near.add(candidate)
+    for candidate, category in rows.order_by("-valid_from", "-pk").values_list(
+        "organisation_id", "category_id"
+    )[:TOWN_WIDE]:
+        found[candidate].add(category)
     return found, near
 
 
@@ -236,6 +249,16 @@ def _common_partners(partners, excluded, viewer):
     """Candidate → our partners it cooperates with (two steps), through cooperations the viewer
     may see and that were agreed, active or ended."""
     if not partners or len(partners) > TWO_STEP_PARTNER_LIMIT:
+        return {}
+    # A hub's partners (the integration centre works with hundreds) say little about fit.
+    ties = CooperationPartner.objects.filter(organisation_id__in=partners).values("organisation_id")
+    hubs = set(
+        ties.annotate(count=Count("pk"))
+        .filter(count__gt=HUB_COOPERATIONS)
+        .values_list("organisation_id", flat=True)
+    )
+    partners = partners - hubs
+    if not partners:
         return {}
     cooperations = Cooperation.objects.filter(status__in=Cooperation.SHOWN_STATUSES)
     if viewer is None or not is_council_or_staff(viewer):

@@ -17,6 +17,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import combinations
 
+from django.db import connection
+from django.db.models import Count
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from vernetzt.directory.models import Need, Offer, Organisation, OrganisationType
@@ -36,7 +39,7 @@ class NetworkData:
     communities: list = field(default_factory=list)
     districts: list = field(default_factory=list)
     edges: list = field(default_factory=list)  # (i, j) indexes, i < j, each pair once
-    cooperation_days: list = field(default_factory=list)  # growth: one date per cooperation
+    cooperation_days: list = field(default_factory=list)  # growth: (day, cooperations begun)
     needs: list = field(default_factory=list)  # (organisation index, category id), current
     offers: list = field(default_factory=list)
     mso_type_id: int | None = None
@@ -46,11 +49,20 @@ class NetworkData:
         return len(self.org_ids)
 
 
+def _rows(queryset):
+    """The rows of a ``values_list`` of plain numbers, fetched by the cursor itself: no
+    per-row conversion (a few times faster for 100,000s of rows)."""
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
 def _terms_by_organisation(through_model, term_column, index):
     grouped = defaultdict(list)
-    for organisation_id, term_id in through_model.objects.values_list(
-        "organisation_id", term_column
-    ).iterator(chunk_size=20000):
+    for organisation_id, term_id in _rows(
+        through_model.objects.values_list("organisation_id", term_column)
+    ):
         position = index.get(organisation_id)
         if position is not None:
             grouped[position].append(term_id)
@@ -82,12 +94,16 @@ def load(day=None):
         setattr(data, attribute, [tuple(sorted(grouped.get(i, ()))) for i in range(data.size)])
 
     data.edges = _edges(index)
-    data.cooperation_days = [
-        start or created.date()
-        for start, created in Cooperation.objects.filter(status__in=Cooperation.SHOWN_STATUSES)
-        .values_list("start_date", "created_at")
-        .iterator(chunk_size=20000)
-    ]
+    # Counted per day in the database (a few thousand rows instead of 100,000).
+    per_day = (
+        Cooperation.objects.filter(status__in=Cooperation.SHOWN_STATUSES)
+        .annotate(day=Coalesce("start_date", TruncDate("created_at")))
+        .order_by()
+        .values("day")
+        .annotate(count=Count("pk"))
+        .values_list("day", "count")
+    )
+    data.cooperation_days = list(per_day)
     for model, target in ((Need, data.needs), (Offer, data.offers)):
         for organisation_id, category_id in model.objects.current(day).values_list(
             "organisation_id", "category_id"
@@ -105,7 +121,7 @@ def _edges(index):
         .exclude(decision=CooperationPartner.Decision.DECLINED)
         .values_list("cooperation_id", "organisation_id")
     )
-    for cooperation_id, organisation_id in rows.iterator(chunk_size=20000):
+    for cooperation_id, organisation_id in _rows(rows):
         position = index.get(organisation_id)
         if position is not None:
             members[cooperation_id].append(position)

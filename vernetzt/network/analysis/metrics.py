@@ -165,7 +165,7 @@ def compute(data, *, progress=None):
         "size": {
             "organisations": data.size,
             "ties": graph.ecount(),
-            "cooperations": len(data.cooperation_days),
+            "cooperations": sum(count for _day, count in data.cooperation_days),
         },
         "betweenness_method": method,
         "isolated": [data.org_ids[i] for i in isolated],
@@ -309,7 +309,9 @@ def _coverage(data):
 
 
 def _growth(days):
-    counts = Counter(quarter_of(day) for day in days)
+    counts = Counter()
+    for day, count in days:
+        counts[quarter_of(day)] += count
     if not counts:
         return []
     (year, quarter), last = min(counts), max(counts)

@@ -6,6 +6,8 @@ access rules say who opens them (``network.permissions``).
 """
 
 from django.utils import timezone
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -276,6 +278,8 @@ def coverage_page(params):
 
 
 def _gap_sentence(gap, labels):
+    """The gap in words: ``sentence`` as plain text, ``html`` with the names isolated
+    (``<bdi>``) and the numbers left to right, for right-to-left pages."""
     field_id, community_id, district_id, served, worked, town = gap
     values = {
         "field": labels.field.get(field_id, ""),
@@ -285,36 +289,39 @@ def _gap_sentence(gap, labels):
         "worked": worked,
         "town": town,
     }
-    sentence = _("No actor works on %(field)s for the %(community)s in %(district)s.") % values
-    sentence += (
+    templates = [
+        _("No actor works on %(field)s for the %(community)s in %(district)s."),
         " "
         + ngettext(
             "%(served)s organisation serves the %(community)s there",
             "%(served)s organisations serve the %(community)s there",
             served,
-        )
-        % values
-    )
-    sentence += (
+        ),
         "; "
         + ngettext(
             "%(worked)s works on %(field)s there.",
             "%(worked)s work on %(field)s there.",
             worked,
-        )
-        % values
-    )
+        ),
+    ]
     if town:
-        sentence += (
+        templates.append(
             " "
             + ngettext(
                 "Elsewhere in town %(town)s organisation does both.",
                 "Elsewhere in town %(town)s organisations do both.",
                 town,
             )
-            % values
         )
-    return {"sentence": sentence, **values}
+    marked = {
+        name: format_html('<span dir="ltr">{}</span>', value)
+        if isinstance(value, int)
+        else format_html("<bdi>{}</bdi>", value)
+        for name, value in values.items()
+    }
+    sentence = "".join(template % values for template in templates)
+    html = mark_safe("".join(conditional_escape(template) % marked for template in templates))
+    return {"sentence": sentence, "html": html, **values}
 
 
 # --- Kreis Düren's three questions --------------------------------------------------------------
