@@ -27,8 +27,19 @@ def file_name(report, fmt):
     return f"{slugify(report.body.short_name or report.body.name)[:50]}-{report.start:%Y%m%d}-{report.end:%Y%m%d}.{fmt}"
 
 
-def budget_chart(report):
+CHART_ROWS = 25  # more bars are no longer readable; the table below has every measure
+
+
+def chart_rows(report):
+    """The measures the budget chart draws: all, or the ``CHART_ROWS`` largest plans."""
     rows = report.measures
+    if len(rows) <= CHART_ROWS:
+        return rows
+    return sorted(rows, key=lambda row: (-row.budget.planned, row.measure.pk))[:CHART_ROWS]
+
+
+def budget_chart(report):
+    rows = chart_rows(report)
     return charts.bar_chart(
         chart_id="budget-chart",
         title=gettext("Planned and used per measure (EUR)"),
@@ -66,6 +77,7 @@ def context(report, language):
         "title": title(report),
         "town": getattr(settings, "TOWN_NAME", "") or "",
         "budget_chart": budget_chart(report),
+        "budget_chart_limited": len(report.measures) > CHART_ROWS,
         "status_chart": status_chart(report),
     }
 
