@@ -2,6 +2,7 @@
 within what the caller may see (``selectors.matching.scope_for``: the public sees matches
 between publicly visible organisations only; council and staff every verified one)."""
 
+from django.conf import settings
 from django.utils import translation
 from ninja import Field, Query, Router, Schema
 
@@ -59,7 +60,8 @@ def _side(side):
 )
 def matches(request, query: Query[MatchQuery]):
     user = request.user if request.user.is_authenticated else None
-    language = query.lang or translation.get_language()
+    known = {code for code, _name in settings.LANGUAGES}
+    language = query.lang if query.lang in known else translation.get_language()
     with translation.override(language):
         found = matching.recommendations(
             scope=matching.scope_for(user),
