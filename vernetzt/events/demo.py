@@ -19,7 +19,7 @@ from vernetzt.directory.models import Consent, Language, Organisation
 from vernetzt.events.models import Event, Registration, Room, TimeSlot
 from vernetzt.events.services.registration import CONSENT_PURPOSE
 
-AUDIT_NOTE = "demo data"
+AUDIT_NOTE = "demo data: events"
 CONFERENCE_SLUG = "integrationskonferenz-nordstadt"
 OPEN_SPACE_SLUG = "open-space-gemeinsam-ankommen"
 S = Registration.Status
