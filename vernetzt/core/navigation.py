@@ -36,6 +36,7 @@ MAIN_NAVIGATION = [
     Entry("council:staff_overdue", _("Council tools")),
     Entry("council:report", _("Council report")),
     Entry("network:match_office", _("Needs and offers")),
+    Entry("network:analysis_overview", _("Network analysis")),
     Entry("directory:import_start", _("Import")),
     Entry("directory:organisation_export", _("Export"), {"fmt": "xlsx"}, logged_in_only=True),
     Entry("admin:index", _("Administration")),
