@@ -256,3 +256,19 @@ def test_the_api_lists_only_public_data(client, edited_organisation, partner):
         client.get(reverse("api:network_cooperations"), {"status": "proposed"}).status_code == 400
     )
     assert client.get(reverse("api:network_cooperations"), {"page": 9}).status_code == 404
+
+
+def test_changing_a_cooperation_keeps_a_colleagues_save(
+    client_as, editor_user, edited_organisation, partner
+):
+    cooperation = make_cooperation([edited_organisation, partner], title="Alt")
+    url = reverse("network:cooperation_edit", kwargs={"pk": cooperation.pk})
+    client = client_as(editor_user)
+    loaded = client.get(url).context["form"]["version"].value()
+    form = {"title": "Von mir", "kind": "lasting", "visibility": "public", "version": loaded}
+    client_as(partner.editors.get()).post(url, {**form, "title": "Vom Partner"})
+    response = client_as(editor_user).post(url, form, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200  # the conflict is shown, nothing overwritten
+    cooperation.refresh_from_db()
+    assert cooperation.title == "Vom Partner"
+    assert "Vom Partner" in response.content.decode()
