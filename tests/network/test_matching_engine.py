@@ -232,3 +232,14 @@ def test_compound_split_needs_known_parts():
     analyser.learn("Raum Gemeinde")
     assert {"raum", "gemeind"} <= set(analyser.terms("Gemeinderaum"))
     assert "trag" not in Analyser(vocabulary={"trag"}).terms("beantragen")
+
+
+def test_the_fast_category_scan_scores_as_the_reference():
+    from bench.network.matching import build_market
+    from bench.network.matching_eval import generator
+
+    case = generator.generate(seed=5, split="train")
+    the_market = build_market(case)
+    for need_id in list(the_market.needs)[:40]:
+        for match in the_market.offers_for(need_id, limit=10, with_reasons=False):
+            assert abs(match.score - round(the_market.score(need_id, match.offer.id), 2)) < 0.011
