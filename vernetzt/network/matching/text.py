@@ -197,7 +197,10 @@ def words(text, *, keep_case=False):
     kept = [
         word
         for word in found
-        if len(word) >= MIN_WORD and word.lower() not in stops and normalise(word) not in stops
+        if len(word) >= MIN_WORD
+        and not word.isdigit()  # numbers ("15 Personen", "Nr. 3") say nothing about the topic
+        and word.lower() not in stops
+        and normalise(word) not in stops
     ]
     return kept if keep_case else [word.lower() for word in kept]
 
