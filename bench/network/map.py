@@ -76,7 +76,7 @@ def compute_layouts(environment):
     code = (
         "import django; django.setup()\n"
         "from vernetzt.network.map import data\n"
-        "data.store_layout('public'); data.store_layout('office')\n"
+        "data.store_layout('public', warm=True); data.store_layout('office', warm=True)\n"
     )
     import subprocess
 

@@ -265,3 +265,31 @@ def test_filters_parse_defensively():
     assert parsed.field == "" and parsed.type == "mso" and parsed.as_of is None
     assert parsed.kind == "lasting" and len(parsed.query) <= selectors.QUERY_LIMIT
     assert "\x00" not in parsed.query
+
+
+def test_one_process_computes_a_graph_while_the_others_wait_for_it(monkeypatch):
+    from django.core.cache import cache
+
+    monkeypatch.setattr(data, "WAIT_SECONDS", 1)
+    cache.add("k:computing", True, 60, version="v")
+    cache.set("k", {"final": True, "from": "the other process"}, 60, version="v")
+
+    def must_not_run():
+        raise AssertionError("computed twice")
+
+    assert data._once("k", "v", must_not_run, keep=bool)["from"] == "the other process"
+    # a stale lock (its process died) delays by at most WAIT_SECONDS, then computes
+    cache.delete("k", version="v")
+    assert data._once("k", "v", lambda: {"final": True}, keep=bool) == {"final": True}
+
+
+def test_the_task_computes_the_layout_and_warms_the_unfiltered_graph(town, monkeypatch):
+    from vernetzt.network.map import tasks
+
+    calls = []
+    real = data._graph
+    monkeypatch.setattr(data, "_graph", lambda *a: calls.append(a) or real(*a))
+    tasks.compute_map_layout.enqueue("public")
+    assert len(calls) == 1
+    data.graph("public", selectors.MapFilters())
+    assert len(calls) == 1  # served from the cache

@@ -19,6 +19,7 @@ with their number. ``ties`` of an organisation counts its cooperations on the ma
 import gzip
 import hashlib
 import json
+import time
 from collections import defaultdict
 
 from django.core.cache import cache
@@ -37,6 +38,7 @@ INLINE_LIMIT = 2000  # organisations; above, the full layout is computed in the 
 CLIQUE_LIMIT = 4
 TIMEOUT = 60 * 60 * 24
 QUEUED_TIMEOUT = 60 * 15
+WAIT_SECONDS = 25  # for another process computing the same graph (no dogpile of 20 requests)
 PALETTE_SIZE = 12  # colours in static/network/map.css and map.js
 
 
@@ -92,13 +94,16 @@ def _layout_key(audience):
     return f"{PREFIX}:layout:{audience}"
 
 
-def store_layout(audience):
-    """Compute the full layout of ``audience`` for the current revision and keep it."""
+def store_layout(audience, *, warm=False):
+    """Compute the full layout of ``audience`` for the current revision and keep it; ``warm``:
+    also the unfiltered graph, which most visits ask for (the task queue does)."""
     version = revision()
     nodes, edges, groups = _layout_graph(audience)
     positions = layout.compute(nodes, edges, groups)
     cache.set(_layout_key(audience), positions, TIMEOUT, version=version)
     cache.set(f"{_layout_key(audience)}:last", positions, TIMEOUT)
+    if warm:
+        graph(audience, selectors.MapFilters())
     return positions
 
 
@@ -124,7 +129,40 @@ def layout_for(audience):
     return layout.quick(nodes, edges, groups, previous=previous), False
 
 
+def _once(key, version, compute, *, keep):
+    """``compute()``, cached under ``key``; while one process computes, the others wait for
+    its result (up to ``WAIT_SECONDS``) instead of computing the same at once."""
+    value = cache.get(key, version=version)
+    if value is not None:
+        return value
+    if not cache.add(f"{key}:computing", True, WAIT_SECONDS * 4, version=version):
+        deadline = time.monotonic() + WAIT_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(0.2)
+            value = cache.get(key, version=version)
+            if value is not None:
+                return value
+    try:
+        value = compute()
+        if keep(value):
+            cache.set(key, value, TIMEOUT, version=version)
+        return value
+    finally:
+        cache.delete(f"{key}:computing", version=version)
+
+
 def graph(audience, filters):
+    """The filtered graph, cached per revision once its layout is final; see ``_graph``."""
+    digest = hashlib.sha256(f"{audience}\x1f{filters.key()}".encode()).hexdigest()[:32]
+    return _once(
+        f"{PREFIX}:graph:{digest}",
+        revision(),
+        lambda: _graph(audience, filters),
+        keep=lambda value: value["final"],
+    )
+
+
+def _graph(audience, filters):
     """The filtered graph as plain data: ``{"final", "nodes": [[id, name, slug, type id, x,
     y, partners, ties], …], "edges": [[node index, node index, cooperations], …]}``, nodes
     sorted by name."""
@@ -177,7 +215,7 @@ def answer(audience, filters, language):
     cached = cache.get(key, version=version)
     if cached is not None:
         return cached
-    data = graph(audience, filters)
+    data = dict(graph(audience, filters))
     data["types"] = types()
     data["profile"] = reverse("directory:organisation_detail", kwargs={"slug": "SLUG"})
     data["revision"] = version

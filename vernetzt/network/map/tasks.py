@@ -7,4 +7,4 @@ from vernetzt.network.map import data
 
 @task()
 def compute_map_layout(audience):
-    data.store_layout(audience)
+    data.store_layout(audience, warm=True)
