@@ -173,7 +173,7 @@ def paper_page(*, user, pk):
         .prefetch_related("fields_of_action")
         .order_by("title", "pk")
     )
-    attachments = paper_attachments(user=user).filter(paper=paper)
+    attachments = _visible_attachments(paper.attachments.all(), user)
     return PaperPage(
         paper=paper,
         measures=with_budget(measure_rows),
@@ -183,12 +183,14 @@ def paper_page(*, user, pk):
     )
 
 
+def _visible_attachments(rows, user):
+    return rows if sees_internal(user) else rows.filter(is_public=True)
+
+
 def paper_attachments(*, user):
     """Attachments ``user`` may see: public ones of visible papers (all for the council)."""
-    rows = PaperAttachment.objects.all()
-    if sees_internal(user):
-        return rows
-    return rows.filter(is_public=True, paper__in=papers(user=user).values("pk"))
+    rows = _visible_attachments(PaperAttachment.objects.all(), user)
+    return rows if sees_internal(user) else rows.filter(paper__in=papers(user=user).values("pk"))
 
 
 def paper_list(*, user, query=""):
@@ -254,7 +256,7 @@ class Filters:
 
 @dataclass
 class Overview:
-    measures: object  # the queryset of the chosen measures, with budget and latest progress
+    measures: object  # the ids of the chosen measures, newest change first; a page: page_rows
     count: int
     status_counts: list  # (status value, label, count), every status
     budget: Budget
@@ -267,11 +269,9 @@ def overview(*, user, filters):
     """The measures ``user`` may see, chosen by ``filters``; counts per status (with the other
     filters applied), the chosen measures' budget together, and the choices of each filter."""
     chosen = filters.apply(visible_measure_rows(user))
-    rows = (
-        _latest_progress(filters.apply(measures(user=user)))
-        .prefetch_related("fields_of_action")
-        .order_by("-updated", "-pk")
-    )
+    # Paged as plain ids; the budget sums and latest progress are read for one page only
+    # (``page_rows``), not summed over every measure before the page is cut.
+    rows = chosen.order_by("-updated", "-pk").values_list("pk", flat=True)
     counted = dict(
         filters.apply(visible_measure_rows(user), except_status=True)
         .order_by()
@@ -322,3 +322,15 @@ def overview(*, user, filters):
         fields=field_choices,
         years=sorted(years, reverse=True),
     )
+
+
+def page_rows(*, user, ids):
+    """The measures ``ids`` (one page of ``Overview.measures``) in that order, each with its
+    ``budget``, latest progress and fields of action."""
+    ids = list(ids)
+    rows = (
+        _latest_progress(measures(user=user).filter(pk__in=ids))
+        .prefetch_related("fields_of_action")
+        .in_bulk()
+    )
+    return with_budget(rows[pk] for pk in ids if pk in rows)

@@ -26,7 +26,7 @@ def overview(request):
     paginator = Paginator(result.measures, selectors.PAGE_SIZE)
     paginator.count = result.count  # counted per status already
     page = paginator.get_page(page_number(request))
-    page.object_list = selectors.with_budget(page.object_list)
+    page.object_list = selectors.page_rows(user=request.user, ids=page.object_list)
     params = [
         (name, value)
         for name, value in (
