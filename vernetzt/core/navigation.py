@@ -29,6 +29,7 @@ MAIN_NAVIGATION = [
     Entry("network:map", _("Network map")),
     Entry("council:body_list", _("Bodies")),
     Entry("council:accountability", _("Implementation status")),
+    Entry("events:event_list", _("Events")),
     Entry("directory:my_organisations", _("My organisations"), logged_in_only=True),
     Entry("directory:dashboard", _("Office")),
     Entry("directory:review_list", _("Proposals")),
