@@ -2,6 +2,8 @@
 long one built in the task queue, download it when done. Council members and staff only
 (``council/permissions.py``)."""
 
+from datetime import date
+
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
@@ -59,6 +61,8 @@ def report_status(request, token):
         "council/reports/status.html",
         {
             "meta": meta,
+            "start": date.fromisoformat(meta["start"]),
+            "end": date.fromisoformat(meta["end"]),
             "progress": progress,
             "token": token,
             "finished": finished,
