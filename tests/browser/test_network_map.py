@@ -2,6 +2,7 @@
 with its partners, the table alternative, axe on both, no CSP error. Screenshots of both pages
 at 1280 and 390 px, German and Arabic, go to VERNETZT_SHOTS (when set) for a human look."""
 
+import importlib
 import io
 import os
 from pathlib import Path
@@ -12,6 +13,10 @@ from PIL import Image
 from tests.browser.axe import axe_violations, describe
 from vernetzt.directory.demo.services import seed_town
 from vernetzt.network.demo import seed_cooperations
+
+create_default_terms = importlib.import_module(
+    "vernetzt.directory.migrations.0002_default_terms"
+).create_default_terms
 
 pytestmark = [
     pytest.mark.browser,
@@ -25,6 +30,12 @@ DRAWN_TIMEOUT_MS = 20_000
 
 @pytest.fixture
 def demo_network(db):
+    # A transactional test may find the managed lists flushed by an earlier one: restore them
+    # as the data migration creates them.
+    from django.apps import apps
+    from django.db import connection
+
+    create_default_terms(apps, connection.schema_editor())
     seed_town(seed=3, organisations=90, password="irrelevant-demo-password")
     seed_cooperations(seed=3, count=180)
 
