@@ -27,7 +27,10 @@ def test_on_a_phone_the_results_start_near_the_top(page_for, directory_data):
 
     assert page.locator("details.filters").get_attribute("open") is None
     first_result = page.locator("#directory-results .cards h3").first.bounding_box()
-    assert first_result["y"] < PHONE["height"] * 0.75
+    # On the first screen, below the header (six public navigation entries in three rows since
+    # the network, council and events pages came), the title, the search and the folded
+    # filters; a collapsible menu on phones would win back the navigation's rows.
+    assert first_result["y"] < PHONE["height"] * 0.8
     page.locator("details.filters > summary").click()
     expect(page.locator("details.facet").first).to_be_visible()
 
